@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// DocSift: topic labels and extractive summaries for Chinese news.
+///
+/// The targets follow the data flow:
+/// text preparation → features → model → summary → CLI/API.
+let package = Package(
+    name: "DocSift",
+    products: [
+        .library(name: "DocSift", targets: ["DocSift"]),
+        .executable(name: "docsift", targets: ["docsift"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // BLAS/LAPACK from the system (OpenBLAS or the reference netlib build).
+        .systemLibrary(name: "CBLASLAPACK", path: "Sources/CBLASLAPACK"),
+        .target(name: "DocSiftLinearAlgebra", dependencies: ["CBLASLAPACK"]),
+        // Stage 0: reading documents (seed manifest, JSONL, files, encodings).
+        .target(name: "DocSiftCorpus"),
+        // Stage 1: text preparation (normalization, reflow, sentences, page splitting).
+        .target(name: "DocSiftText"),
+        // Stage 2: character n-gram TF-IDF features.
+        .target(name: "DocSiftFeatures", dependencies: ["DocSiftText"]),
+        // Stage 3: the topic classifier.
+        .target(name: "DocSiftClassifier", dependencies: ["DocSiftFeatures", "DocSiftLinearAlgebra"]),
+        // Stage 4: extractive summaries and keywords.
+        .target(name: "DocSiftSummarizer", dependencies: ["DocSiftText", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
+        // The library product: one import for services.
+        .target(
+            name: "DocSift",
+            dependencies: ["DocSiftCorpus", "DocSiftText", "DocSiftFeatures", "DocSiftClassifier", "DocSiftSummarizer", "DocSiftLinearAlgebra"]
+        ),
+        // The command-line tool.
+        .executableTarget(
+            name: "docsift",
+            dependencies: ["DocSift", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["DocSiftLinearAlgebra"]),
+        .testTarget(name: "CorpusTests", dependencies: ["DocSiftCorpus"]),
+        .testTarget(name: "TextTests", dependencies: ["DocSiftText", "DocSiftCorpus"]),
+        .testTarget(name: "FeaturesTests", dependencies: ["DocSiftFeatures", "DocSiftCorpus"]),
+        .testTarget(name: "ClassifierTests", dependencies: ["DocSift"]),
+        .testTarget(name: "SummarizerTests", dependencies: ["DocSift"]),
+        .testTarget(name: "CLITests", dependencies: ["docsift"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,31 @@
+import CBLASLAPACK
+
+/// Solves `A·X = B` for a symmetric positive definite `A` (LAPACK sposv).
+public enum CholeskySolver {
+    /// Returns `X` with `A·X = B`; `A` is `n×n` symmetric positive definite, `B` is `n×k`.
+    /// - Throws: ``LinearAlgebraError/lapackFailure(routine:info:)`` when `A` is not positive definite.
+    public static func solve(_ a: DenseMatrix, _ b: DenseMatrix) throws -> DenseMatrix {
+        guard a.rows == a.columns, b.rows == a.rows else {
+            throw LinearAlgebraError.dimensionMismatch(
+                "solve \(a.rows)×\(a.columns) with right-hand side \(b.rows)×\(b.columns)")
+        }
+        var n = Int32(a.rows)
+        var nrhs = Int32(b.columns)
+        guard n > 0, nrhs > 0 else { return b }
+        // A is symmetric, so its row-major buffer is its column-major buffer.
+        var aBuffer = a.values
+        // B must be column-major for LAPACK.
+        var bBuffer = b.transposed().values
+        var lda = n
+        var ldb = n
+        var info: Int32 = 0
+        var uplo = UInt8(ascii: "U")
+        withUnsafeMutablePointer(to: &uplo) { uploP in
+            uploP.withMemoryRebound(to: CChar.self, capacity: 1) { ul in
+                sposv_(ul, &n, &nrhs, &aBuffer, &lda, &bBuffer, &ldb, &info, 1)
+            }
+        }
+        guard info == 0 else { throw LinearAlgebraError.lapackFailure(routine: "sposv", info: info) }
+        return try DenseMatrix(rows: Int(nrhs), columns: Int(n), values: bBuffer).transposed()
+    }
+}

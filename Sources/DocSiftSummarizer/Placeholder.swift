@@ -1,0 +1,1 @@
+// Stage placeholder: filled in by its issue.

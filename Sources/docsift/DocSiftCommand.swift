@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `docsift` command: one root, one small struct per verb.
+@main
+struct DocSiftCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docsift",
+        abstract: "Topic labels and extractive summaries for Chinese news.",
+        subcommands: []
+    )
+}

@@ -1,0 +1,154 @@
+import Testing
+@testable import DocSiftLinearAlgebra
+
+/// A small deterministic generator so that the matrices are the same on every run.
+struct SplitMix64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func nextFloat() -> Float { Float(next() >> 40) / Float(1 << 24) * 2 - 1 }
+}
+
+func randomMatrix(_ rows: Int, _ columns: Int, seed: UInt64) -> DenseMatrix {
+    var rng = SplitMix64(state: seed)
+    var m = DenseMatrix(rows: rows, columns: columns)
+    for i in m.values.indices { m.values[i] = rng.nextFloat() }
+    return m
+}
+
+/// The plain triple loop every BLAS result is checked against.
+func loopProduct(_ a: DenseMatrix, _ b: DenseMatrix) -> DenseMatrix {
+    var c = DenseMatrix(rows: a.rows, columns: b.columns)
+    for i in 0..<a.rows {
+        for j in 0..<b.columns {
+            var s: Float = 0
+            for k in 0..<a.columns { s += a[i, k] * b[k, j] }
+            c[i, j] = s
+        }
+    }
+    return c
+}
+
+func maxDifference(_ a: DenseMatrix, _ b: DenseMatrix) -> Float {
+    zip(a.values, b.values).map { abs($0 - $1) }.max() ?? 0
+}
+
+@Suite("BLAS wrappers agree with plain loops")
+struct BLASWrapperTests {
+    @Test("gemm in all four transpose combinations", arguments: [(false, false), (true, false), (false, true), (true, true)])
+    func gemmMatchesLoop(transposeA: Bool, transposeB: Bool) throws {
+        let a = randomMatrix(7, 5, seed: 1)
+        let b = randomMatrix(5, 9, seed: 2)
+        let aIn = transposeA ? a.transposed() : a
+        let bIn = transposeB ? b.transposed() : b
+        let c = try MatrixProducts.product(aIn, transposeA: transposeA, bIn, transposeB: transposeB)
+        #expect(c.rows == 7 && c.columns == 9)
+        #expect(maxDifference(c, loopProduct(a, b)) < 1e-5)
+    }
+
+    @Test func gemmAccumulatesWithAlphaAndBeta() throws {
+        let a = randomMatrix(4, 3, seed: 3)
+        let b = randomMatrix(3, 2, seed: 4)
+        var c = randomMatrix(4, 2, seed: 5)
+        let c0 = c
+        try MatrixProducts.gemm(a, b, alpha: 2, beta: 0.5, into: &c)
+        let ab = loopProduct(a, b)
+        for i in c.values.indices {
+            #expect(abs(c.values[i] - (2 * ab.values[i] + 0.5 * c0.values[i])) < 1e-5)
+        }
+    }
+
+    @Test func gemmRejectsMismatchedShapes() {
+        let a = randomMatrix(4, 3, seed: 1)
+        let b = randomMatrix(4, 2, seed: 2)
+        #expect(throws: LinearAlgebraError.self) { try MatrixProducts.product(a, b) }
+    }
+
+    @Test func gemvBothWays() throws {
+        let a = randomMatrix(6, 4, seed: 6)
+        let x = randomMatrix(1, 4, seed: 7).values
+        var y = [Float](repeating: 0, count: 6)
+        try MatrixProducts.gemv(a, x, into: &y)
+        for i in 0..<6 {
+            let expected = (0..<4).reduce(Float(0)) { $0 + a[i, $1] * x[$1] }
+            #expect(abs(y[i] - expected) < 1e-5)
+        }
+        let z = randomMatrix(1, 6, seed: 8).values
+        var w = [Float](repeating: 0, count: 4)
+        try MatrixProducts.gemv(a, transpose: true, z, into: &w)
+        for j in 0..<4 {
+            let expected = (0..<6).reduce(Float(0)) { $0 + a[$1, j] * z[$1] }
+            #expect(abs(w[j] - expected) < 1e-5)
+        }
+    }
+
+    @Test func dotAxpyScaleNorm() throws {
+        let x: [Float] = [1, 2, 3, 4]
+        var y: [Float] = [0.5, -1, 2, 0]
+        #expect(try VectorOperations.dot(x, y) == 0.5 - 2 + 6)
+        try VectorOperations.axpy(2, x, &y)
+        #expect(y == [2.5, 3, 8, 8])
+        VectorOperations.scale(&y, by: 0.5)
+        #expect(y == [1.25, 1.5, 4, 4])
+        #expect(abs(VectorOperations.norm([3, 4]) - 5) < 1e-6)
+        #expect(throws: LinearAlgebraError.self) { try VectorOperations.dot([1], [1, 2]) }
+    }
+
+    @Test func gramOfRowsAndColumns() {
+        let a = randomMatrix(5, 8, seed: 9)
+        let rows = MatrixProducts.gram(a)
+        #expect(maxDifference(rows, loopProduct(a, a.transposed())) < 1e-5)
+        let columns = MatrixProducts.gram(a, ofColumns: true)
+        #expect(maxDifference(columns, loopProduct(a.transposed(), a)) < 1e-5)
+    }
+}
+
+@Suite("LAPACK wrappers")
+struct LAPACKWrapperTests {
+    @Test func symmetricEigenReconstructsTheMatrix() throws {
+        let b = randomMatrix(6, 6, seed: 10)
+        let s = MatrixProducts.gram(b)  // symmetric positive semi-definite
+        let eigen = try SymmetricEigen(s)
+        #expect(eigen.values == eigen.values.sorted())
+        // S·v = λ·v for every pair.
+        for j in 0..<6 {
+            let v = (0..<6).map { eigen.vectors[$0, j] }
+            for i in 0..<6 {
+                let sv = (0..<6).reduce(Float(0)) { $0 + s[i, $1] * v[$1] }
+                #expect(abs(sv - eigen.values[j] * v[i]) < 1e-3)
+            }
+        }
+    }
+
+    @Test func eigenOfKnownMatrix() throws {
+        let m = try DenseMatrix(rows: 2, columns: 2, values: [2, 1, 1, 2])
+        let eigen = try SymmetricEigen(m)
+        #expect(abs(eigen.values[0] - 1) < 1e-5)
+        #expect(abs(eigen.values[1] - 3) < 1e-5)
+    }
+
+    @Test func choleskySolveMatchesTheSystem() throws {
+        let b = randomMatrix(5, 5, seed: 11)
+        var a = MatrixProducts.gram(b)
+        for i in 0..<5 { a[i, i] += 1 }
+        let rhs = randomMatrix(5, 3, seed: 12)
+        let x = try CholeskySolver.solve(a, rhs)
+        #expect(maxDifference(loopProduct(a, x), rhs) < 1e-4)
+    }
+
+    @Test func choleskyRejectsIndefiniteMatrices() throws {
+        let a = try DenseMatrix(rows: 2, columns: 2, values: [1, 2, 2, 1])
+        #expect(throws: LinearAlgebraError.self) {
+            try CholeskySolver.solve(a, DenseMatrix.identity(2))
+        }
+    }
+
+    @Test func providerIsNamed() {
+        #expect(!BLASProvider.coreName.isEmpty)
+    }
+}

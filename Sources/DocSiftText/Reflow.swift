@@ -18,37 +18,33 @@ public enum Reflow {
     /// interrupting heading is joined to the paragraph it continues, and the headings
     /// follow the joined paragraph.
     static func merge(_ analyzed: [ReflowBlock]) -> [TextBlock] {
-        var result: [TextBlock] = []
+        var result: [(kind: BlockKind, scalars: [Unicode.Scalar], lines: ClosedRange<Int>)] = []
         result.reserveCapacity(analyzed.count)
-        var pendingHeadings: [TextBlock] = []
+        var pendingHeadings: [(kind: BlockKind, scalars: [Unicode.Scalar], lines: ClosedRange<Int>)] = []
         var openParagraph: Int?  // index in `result` of the last paragraph, when open
         for block in analyzed {
-            let textBlock = TextBlock(kind: block.kind, text: block.text, lines: block.firstLine...block.lastLine)
+            let item = (kind: block.kind, scalars: block.scalars, lines: block.firstLine...max(block.firstLine, block.lastLine))
             if block.kind == .paragraph, block.continuesAcrossHeading, let target = openParagraph {
-                let joined = result[target]
-                result[target] = TextBlock(kind: .paragraph, text: joined.text + block.text,
-                                           lines: joined.lines.lowerBound...max(joined.lines.upperBound, block.lastLine))
+                result[target].scalars.append(contentsOf: block.scalars)
+                let lines = result[target].lines
+                result[target].lines = lines.lowerBound...max(lines.upperBound, block.lastLine)
                 result.append(contentsOf: pendingHeadings)
                 pendingHeadings.removeAll()
                 openParagraph = block.isOpen ? target : nil
                 continue
             }
-            if block.kind == .paragraph || openParagraph == nil || !(block.kind == .heading || block.kind == .byline) {
-                result.append(contentsOf: pendingHeadings)
-                pendingHeadings.removeAll()
+            let isHeading = block.kind == .heading || block.kind == .byline
+            if openParagraph != nil && isHeading {
+                pendingHeadings.append(item)
+                continue
             }
-            if block.kind == .paragraph {
-                result.append(textBlock)
-                openParagraph = block.isOpen ? result.count - 1 : nil
-            } else if openParagraph != nil && (block.kind == .heading || block.kind == .byline) {
-                pendingHeadings.append(textBlock)
-            } else {
-                result.append(textBlock)
-                openParagraph = nil
-            }
+            result.append(contentsOf: pendingHeadings)
+            pendingHeadings.removeAll()
+            result.append(item)
+            openParagraph = block.kind == .paragraph && block.isOpen ? result.count - 1 : nil
         }
         result.append(contentsOf: pendingHeadings)
-        return result
+        return result.map { TextBlock(kind: $0.kind, text: String(String.UnicodeScalarView($0.scalars)), lines: $0.lines) }
     }
 
     /// The analyzed blocks of `text`, in input order, with the details page splitting uses.
@@ -67,8 +63,13 @@ struct ReflowBlock: Sendable {
 
     var kind: BlockKind
     var role: Role
+    /// Reflowed text as scalars (appending lines stays linear).
+    var scalars: [Unicode.Scalar]
     /// Reflowed text.
-    var text: String
+    var text: String {
+        get { String(String.UnicodeScalarView(scalars)) }
+        set { scalars = Array(newValue.unicodeScalars) }
+    }
     /// First and last input line (1-based).
     var firstLine: Int
     var lastLine: Int
@@ -168,6 +169,14 @@ struct ReflowBuilder {
                 atChunkStart = false
                 continue
             }
+            // A short unpunctuated line after a finished sentence and before a blank line is
+            // a heading printed without a blank line above it.
+            if let previous = current.last, lines[previous].endsSentence, !line.endsSentence, !isFull(index),
+               index + 1 >= lines.count || lines[index + 1].isBlank,
+               let first = line.scalars.first, !CharacterClasses.isContinuationOnly(first) {
+                flush(endsChunk: false)
+                atChunkStart = true
+            }
             if current.isEmpty { currentStartsChunk = atChunkStart }
             current.append(index)
             atChunkStart = false
@@ -179,7 +188,7 @@ struct ReflowBuilder {
     }
 
     /// Joins the lines of a segment into text.
-    func join(_ indices: [Int], into text: inout String.UnicodeScalarView) {
+    func join(_ indices: [Int], into text: inout [Unicode.Scalar]) {
         for index in indices {
             let scalars = lines[index].scalars
             if let previous = text.last, let next = scalars.first,
@@ -188,12 +197,6 @@ struct ReflowBuilder {
             }
             text.append(contentsOf: scalars)
         }
-    }
-
-    func text(of indices: [Int]) -> String {
-        var view = String.UnicodeScalarView()
-        join(indices, into: &view)
-        return String(view)
     }
 
     /// Evidence after segment `position` that it is a title: a subtitle, a byline, a
@@ -252,7 +255,9 @@ struct ReflowBuilder {
         func makeBlock(_ kind: BlockKind, _ role: ReflowBlock.Role, _ indices: [Int]) -> ReflowBlock {
             let first = lines[indices.first ?? 0].number
             let last = lines[indices.last ?? 0].number
-            return ReflowBlock(kind: kind, role: role, text: text(of: indices), firstLine: first, lastLine: last,
+            var scalars: [Unicode.Scalar] = []
+            join(indices, into: &scalars)
+            return ReflowBlock(kind: kind, role: role, scalars: scalars, firstLine: first, lastLine: last,
                                lineNumbers: indices.map { lines[$0].number })
         }
         for (position, segment) in segments.enumerated() {
@@ -311,7 +316,7 @@ struct ReflowBuilder {
                     if let openIndex = blocks.lastIndex(where: { $0.kind == .paragraph || $0.kind == .caption }),
                        blocks[openIndex].kind == .paragraph, blocks[openIndex].isOpen, openIndex < blocks.count - 1,
                        blocks[(openIndex + 1)...].allSatisfy({ $0.kind == .heading || $0.kind == .byline }),
-                       continuesAcross(blocks[openIndex].text, block.text) {
+                       continuesAcross(blocks[openIndex].scalars, block.scalars) {
                         block.continuesAcrossHeading = true
                     }
                     blocks.append(block)
@@ -324,9 +329,7 @@ struct ReflowBuilder {
     /// Appends lines to the last block (a paragraph) and updates whether it is open.
     private func appendText(_ indices: [Int], to blocks: inout [ReflowBlock]) {
         guard let last = blocks.indices.last, let lastLine = indices.last else { return }
-        var view = blocks[last].text.unicodeScalars
-        join(indices, into: &view)
-        blocks[last].text = String(view)
+        join(indices, into: &blocks[last].scalars)
         blocks[last].lastLine = lines[lastLine].number
         blocks[last].lineNumbers.append(contentsOf: indices.map { lines[$0].number })
         blocks[last].isOpen = !lines[lastLine].endsSentence
@@ -335,15 +338,15 @@ struct ReflowBuilder {
     /// Whether `next` continues the sentence `open` leaves unfinished, across a heading:
     /// it starts with a mark that only continues a sentence, or it closes a quotation that
     /// `open` opened.
-    func continuesAcross(_ open: String, _ next: String) -> Bool {
-        guard let first = next.unicodeScalars.first else { return false }
+    func continuesAcross(_ open: [Unicode.Scalar], _ next: [Unicode.Scalar]) -> Bool {
+        guard let first = next.first else { return false }
         if CharacterClasses.isContinuationOnly(first) { return true }
         var depth = 0
-        for s in open.unicodeScalars {
+        for s in open {
             if s == "\u{201C}" { depth += 1 } else if s == "\u{201D}" { depth = max(0, depth - 1) }
         }
         guard depth > 0 else { return false }
-        for s in next.unicodeScalars {
+        for s in next {
             if s == "\u{201C}" { return false }
             if s == "\u{201D}" { return true }
         }
@@ -360,7 +363,7 @@ struct ReflowBuilder {
                 result.append(block)
                 continue
             }
-            let scalars = Array(block.text.unicodeScalars)
+            let scalars = block.scalars
             let creditLength = lines[lastNumber - 1].scalars.count - start
             guard creditLength < scalars.count else {
                 result.append(block)
@@ -371,13 +374,14 @@ struct ReflowBuilder {
             caption.role = .caption
             var cut = scalars.count - creditLength
             while cut > 0, scalars[cut - 1] == " " { cut -= 1 }
-            caption.text = String(String.UnicodeScalarView(scalars[..<cut]))
+            caption.scalars = Array(scalars[..<cut])
             caption.isOpen = false
             var credit = block
             credit.kind = .byline
             credit.role = .credit
             credit.text = String(String.UnicodeScalarView(scalars[(scalars.count - creditLength)...])).trimmingSpaces()
             credit.firstLine = lastNumber
+            credit.isOpen = false
             credit.lineNumbers = [lastNumber]
             result.append(caption)
             result.append(credit)

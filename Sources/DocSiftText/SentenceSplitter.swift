@@ -15,23 +15,36 @@ public enum SentenceSplitter {
         return ranges(in: scalars).map { String(String.UnicodeScalarView(scalars[$0])) }
     }
 
-    /// Sentence ranges (trimmed, non-empty) in `scalars`.
+    /// Sentence ranges (trimmed, non-empty) in `scalars`. Linear time.
     static func ranges(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var cuts: [Int] = []
         var index = 0
         let count = scalars.count
         while index < count {
-            if isBoundaryMark(scalars, at: index) {
-                var end = index + 1
-                while end < count, isBoundaryMark(scalars, at: end) || scalars[end] == "." && isMarkRun(scalars, end) {
-                    end += 1
+            let s = scalars[index]
+            var isBoundary = false
+            var end = index + 1
+            if CharacterClasses.isFullStop(s) {
+                isBoundary = true
+            } else if isASCIIMark(s) {
+                // A run of ASCII marks is judged once, by what stands around it.
+                while end < count, isASCIIMark(scalars[end]) { end += 1 }
+                isBoundary = asciiRunEndsSentence(scalars, from: index, to: end)
+                if !isBoundary {
+                    index = end
+                    continue
                 }
-                while end < count, CharacterClasses.isCloser(scalars[end]) { end += 1 }
-                cuts.append(end)
-                index = end
-            } else {
-                index += 1
             }
+            guard isBoundary else {
+                index += 1
+                continue
+            }
+            while end < count, CharacterClasses.isFullStop(scalars[end]) || isASCIIMark(scalars[end]) && scalars[end] != "." {
+                end += 1
+            }
+            while end < count, CharacterClasses.isCloser(scalars[end]) { end += 1 }
+            cuts.append(end)
+            index = end
         }
         if cuts.last != count { cuts.append(count) }
         var result: [Range<Int>] = []
@@ -53,31 +66,29 @@ public enum SentenceSplitter {
         return result
     }
 
-    /// Whether the scalar at `index` ends a sentence (before any closing quotes).
     @inline(__always)
-    static func isBoundaryMark(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
-        let s = scalars[index]
-        if CharacterClasses.isFullStop(s) { return true }
-        guard s == "?" || s == "!" || s == ";" || s == "." else { return false }
-        // ASCII marks end a sentence in CJK context only.
-        var back = index
-        while back > 0, ["?", "!", ";", "."].contains(scalars[back - 1]) { back -= 1 }
-        guard back > 0 else { return false }
-        let before = scalars[back - 1]
+    private static func isASCIIMark(_ s: Unicode.Scalar) -> Bool {
+        s == "?" || s == "!" || s == ";" || s == "."
+    }
+
+    /// Whether ASCII marks `scalars[from..<to]` end a sentence: they follow CJK text (or a
+    /// closing quote), and a lone `.` is not a decimal point or part of a word or address.
+    private static func asciiRunEndsSentence(_ scalars: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        guard from > 0 else { return false }
+        let before = scalars[from - 1]
         guard CharacterClasses.isCJKContext(before) || CharacterClasses.isCloser(before) && before != ")" else {
             return false
         }
-        let next = index + 1 < scalars.count ? scalars[index + 1] : " "
-        if s == "." {
-            // "。" typed as "." only when nothing number-like or word-like follows.
-            if next.properties.numericType != nil || (next.isASCII && next.properties.isAlphabetic) { return false }
+        let onlyDots = scalars[from..<to].allSatisfy { $0 == "." }
+        if onlyDots {
+            // "。" typed as "." only when nothing number-like or word-like follows; ".." is not a mark.
+            guard to - from == 1 || to - from >= 3 else { return false }
+            if to < scalars.count {
+                let next = scalars[to]
+                if next.properties.numericType != nil || (next.isASCII && next.properties.isAlphabetic) { return false }
+            }
         }
         return true
-    }
-
-    /// Whether a "." continues a run of sentence marks ("?.." or "。..") rather than a number.
-    private static func isMarkRun(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
-        index + 1 >= scalars.count || !(scalars[index + 1].properties.numericType != nil)
     }
 
     /// A short attribution after a closed quotation, such as `张玉霞说。` after `…。”`.

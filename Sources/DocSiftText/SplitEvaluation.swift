@@ -27,10 +27,10 @@ public struct ArticleBoundaryScore: Sendable, Equatable, CustomStringConvertible
     }
 
     /// Scores `predicted` against `gold` article line ranges (1-based, inclusive) of one page;
-    /// `isCounted(line)` tells which lines count (the non-blank ones).
-    public init(predicted: [[ClosedRange<Int>]], gold: [[ClosedRange<Int>]], isCounted: (Int) -> Bool) {
-        let predictedLines = predicted.map { ArticleBoundaryScore.lineSet($0, isCounted) }
-        let goldLines = gold.map { ArticleBoundaryScore.lineSet($0, isCounted) }
+    /// only lines in `countedLines` (the page's non-blank lines) count.
+    public init(predicted: [[ClosedRange<Int>]], gold: [[ClosedRange<Int>]], countedLines: Set<Int>) {
+        let predictedLines = predicted.map { ArticleBoundaryScore.lineSet($0, countedLines) }
+        let goldLines = gold.map { ArticleBoundaryScore.lineSet($0, countedLines) }
         var owner: [Int: Int] = [:]
         for (index, lines) in goldLines.enumerated() {
             for line in lines where owner[line] == nil { owner[line] = index }
@@ -56,10 +56,12 @@ public struct ArticleBoundaryScore: Sendable, Equatable, CustomStringConvertible
 
     /// Scores one page given its lines (blank lines are not counted).
     public init(predicted: [[ClosedRange<Int>]], gold: [[ClosedRange<Int>]], pageLines: [String]) {
-        let counted = pageLines.map { line in line.unicodeScalars.contains { !$0.properties.isWhitespace } }
-        self.init(predicted: predicted, gold: gold) { line in
-            line >= 1 && line <= counted.count && counted[line - 1]
+        var counted = Set<Int>()
+        for (offset, line) in pageLines.enumerated()
+        where line.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+            counted.insert(offset + 1)
         }
+        self.init(predicted: predicted, gold: gold, countedLines: counted)
     }
 
     /// Several pages pooled: counts added.
@@ -94,12 +96,15 @@ public struct ArticleBoundaryScore: Sendable, Equatable, CustomStringConvertible
         return "P=\(f(precision)) R=\(f(recall)) F1=\(f(f1)) (matched \(matched), predicted \(predicted), gold \(gold))"
     }
 
-    private static func lineSet(_ ranges: [ClosedRange<Int>], _ isCounted: (Int) -> Bool) -> Set<Int> {
+    private static func lineSet(_ ranges: [ClosedRange<Int>], _ counted: Set<Int>) -> Set<Int> {
         var set = Set<Int>()
         for range in ranges {
-            // Guard against absurd ranges from bad input.
-            guard range.count <= 10_000_000 else { continue }
-            for line in range where isCounted(line) { set.insert(line) }
+            let (span, overflow) = range.upperBound.subtractingReportingOverflow(range.lowerBound)
+            if overflow || span >= counted.count {
+                for line in counted where range.contains(line) { set.insert(line) }
+            } else {
+                for line in range where counted.contains(line) { set.insert(line) }
+            }
         }
         return set
     }

@@ -14,8 +14,14 @@ struct ArticleAssembler {
     private var drafts: [Draft] = []
     private var orphans: [[Int]] = []
 
+    /// Every line that holds text.
+    private let nonBlankLines: Set<Int>
+
     init(blocks: [ReflowBlock]) {
         self.blocks = blocks
+        var nonBlank = Set<Int>()
+        for block in blocks { nonBlank.formUnion(block.lineNumbers) }
+        self.nonBlankLines = nonBlank
     }
 
     private func isHeaderBlock(_ block: ReflowBlock) -> Bool {
@@ -145,20 +151,28 @@ struct ArticleAssembler {
 
     private lazy var blockBigrams: [Set<UInt64>] = blocks.map { TitleSimilarity.bigrams($0.text) }
 
-    /// Bigrams of a header group's title and subtitle lines.
+    private var titleCache: [Int: Set<UInt64>] = [:]
+
+    /// Bigrams of a header group's title and subtitle lines (cached by the group's first block).
     private mutating func titleBigrams(_ header: [Int]) -> Set<UInt64> {
+        guard let key = header.first else { return [] }
+        if let cached = titleCache[key] { return cached }
         var result = Set<UInt64>()
         for index in header where blocks[index].role == .title || blocks[index].role == .subtitle {
             result.formUnion(blockBigrams[index])
         }
+        titleCache[key] = result
         return result
     }
 
     private mutating func score(_ header: [Int], _ block: Int) -> Double {
         let title = titleBigrams(header)
-        let passage = blockBigrams[block]
-        return similarity.containment(title: title, in: passage)
+        return similarity.containment(title: title, in: blockBigrams[block])
     }
+
+    /// How many articles away a misplaced title or lead is looked for: OCR misplaces them
+    /// within a page, and this keeps long inputs linear.
+    static let searchWindow = 12
 
     /// A lead printed under the wrong title moves to the title it matches; the title left
     /// without text becomes an orphan.
@@ -169,7 +183,8 @@ struct ArticleAssembler {
                   drafts[a].body.allSatisfy({ isParagraph($0) }) else { continue }
             let own = paragraphs.map { score(drafts[a].header, $0) }.max() ?? 0
             var best: (draft: Int, score: Double)?
-            for b in drafts.indices where b != a && !drafts[b].header.isEmpty && !drafts[b].isCaption {
+            let window = max(0, a - ArticleAssembler.searchWindow)...min(drafts.count - 1, a + ArticleAssembler.searchWindow)
+            for b in window where b != a && !drafts[b].header.isEmpty && !drafts[b].isCaption {
                 let s = paragraphs.map { score(drafts[b].header, $0) }.min() ?? 0
                 if s > (best?.score ?? 0) { best = (b, s) }
             }
@@ -189,7 +204,11 @@ struct ArticleAssembler {
     private mutating func attachOrphans() {
         for header in orphans {
             var best: (draft: Int, blockPosition: Int, score: Double)?
-            for d in drafts.indices where !drafts[d].isCaption {
+            // Drafts near the orphan on the page.
+            let anchor = header.first ?? 0
+            let near = drafts.firstIndex { draft in (draft.body.first ?? draft.header.first ?? 0) > anchor } ?? drafts.count
+            let window = max(0, near - ArticleAssembler.searchWindow)..<min(drafts.count, near + ArticleAssembler.searchWindow)
+            for d in window where !drafts[d].isCaption {
                 let body = drafts[d].body
                 let positions = body.indices.filter { isParagraph(body[$0]) }
                 guard positions.count >= 2 else { continue }
@@ -266,13 +285,11 @@ struct ArticleAssembler {
         var numbers: [Int] = []
         for index in draft.header + ordered { numbers.append(contentsOf: blocks[index].lineNumbers) }
         guard !numbers.isEmpty else { return nil }
-        return PageArticle(title: title, text: text, lines: ArticleAssembler.ranges(numbers, blocks: blocks))
+        return PageArticle(title: title, text: text, lines: ArticleAssembler.ranges(numbers, nonBlank: nonBlankLines))
     }
 
     /// Merges line numbers into ranges; a gap made only of blank lines does not break a range.
-    static func ranges(_ numbers: [Int], blocks: [ReflowBlock]) -> [ClosedRange<Int>] {
-        var nonBlank = Set<Int>()
-        for block in blocks { nonBlank.formUnion(block.lineNumbers) }
+    static func ranges(_ numbers: [Int], nonBlank: Set<Int>) -> [ClosedRange<Int>] {
         let sorted = Set(numbers).sorted()
         var result: [ClosedRange<Int>] = []
         guard var lower = sorted.first else { return [] }

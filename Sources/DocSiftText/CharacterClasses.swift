@@ -1,5 +1,28 @@
 /// Character classes shared by reflow, sentence splitting and page splitting.
 enum CharacterClasses {
+    /// Spaces, tabs, line breaks and the other Unicode white space.
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        return v == 0xA0 || v == 0x3000 || (0x2000...0x200A).contains(v) || v == 0x2028 || v == 0x2029
+            || v == 0x202F || v == 0x205F || v == 0x1680 || v == 0x85
+    }
+
+    /// ASCII letters.
+    @inline(__always)
+    static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+    }
+
+    /// ASCII and full-width digits.
+    @inline(__always)
+    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v)
+    }
+
     /// Han ideographs (the CJK blocks news text uses).
     @inline(__always)
     static func isHan(_ s: Unicode.Scalar) -> Bool {
@@ -80,7 +103,7 @@ enum CharacterClasses {
 
     /// Display width in em: CJK and full-width characters count 1, ASCII and other
     /// narrow characters 0.5.
-    static func width<C: Collection>(_ scalars: C) -> Double where C.Element == Unicode.Scalar {
+    static func width(_ scalars: [Unicode.Scalar]) -> Double {
         var total = 0.0
         for s in scalars {
             let v = s.value
@@ -92,4 +115,35 @@ enum CharacterClasses {
         }
         return total
     }
+}
+
+/// Fast conversion of scalar arrays to `String` (UTF-8 encoded directly).
+enum ScalarText {
+    /// The string made of `scalars`.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for scalar in scalars {
+            let v = scalar.value
+            if v < 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(truncatingIfNeeded: 0xC0 | (v >> 6)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                bytes.append(UInt8(truncatingIfNeeded: 0xE0 | (v >> 12)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+            } else {
+                bytes.append(UInt8(truncatingIfNeeded: 0xF0 | (v >> 18)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The string made of `scalars`.
+    static func string(_ scalars: [Unicode.Scalar]) -> String { string(scalars[...]) }
 }

@@ -66,18 +66,7 @@ enum LineClassifier {
 
     /// Classifies one raw line.
     static func classify(_ raw: [Unicode.Scalar], number: Int) -> ClassifiedLine {
-        var cleaned: [Unicode.Scalar] = []
-        cleaned.reserveCapacity(raw.count)
-        for s in raw where !(s.value < 0x20 && s != "\t") { cleaned.append(s) }
-        // Markdown marks are read before normalization removes them.
-        var probe: [Unicode.Scalar] = []
-        for s in cleaned.prefix(16) { probe.append(TextNormalizer.halfWidth(s)) }
-        let (_, level) = LineMarks.headingMarkerPrefix(probe)
-        var bullet = false
-        var index = 0
-        while index < probe.count, probe[index] == " " || probe[index] == "#" { index += 1 }
-        if index < probe.count, LineMarks.isHeadingBullet(probe[index]) { bullet = true }
-        let scalars = TextNormalizer.normalizeLine(cleaned)
+        let (scalars, level, bullet) = TextNormalizer.normalizeLineReadingMarks(raw)
         var line = ClassifiedLine(
             number: number, scalars: scalars, shape: .text, width: CharacterClasses.width(scalars),
             endsSentence: CharacterClasses.endsSentence(scalars[...]), isNameLike: false, isDateline: false,

@@ -26,12 +26,14 @@ public struct PreparedDocument: Sendable, Equatable {
     /// the paragraph blocks; a text made only of a photo caption (no paragraph) uses the
     /// caption as its body, without the `…摄` credit.
     public init(text: String) {
-        blocks = Reflow.blocks(of: text)
+        let merged = Reflow.mergedScalars(Reflow.analyze(text))
+        blocks = merged.map { TextBlock(kind: $0.kind, text: ScalarText.string($0.scalars), lines: $0.lines) }
         var sentences: [Sentence] = []
-        let bodyKind: BlockKind = blocks.contains { $0.kind == .paragraph } ? .paragraph : .caption
-        for (blockIndex, block) in blocks.enumerated() where block.kind == bodyKind {
-            for sentence in SentenceSplitter.sentences(in: block.text) {
-                sentences.append(Sentence(text: sentence, blockIndex: blockIndex, index: sentences.count))
+        let bodyKind: BlockKind = merged.contains { $0.kind == .paragraph } ? .paragraph : .caption
+        for (blockIndex, block) in merged.enumerated() where block.kind == bodyKind {
+            for range in SentenceSplitter.ranges(in: block.scalars) {
+                sentences.append(Sentence(text: ScalarText.string(block.scalars[range]), blockIndex: blockIndex,
+                                          index: sentences.count))
             }
         }
         self.sentences = sentences

@@ -18,6 +18,11 @@ public enum Reflow {
     /// interrupting heading is joined to the paragraph it continues, and the headings
     /// follow the joined paragraph.
     static func merge(_ analyzed: [ReflowBlock]) -> [TextBlock] {
+        mergedScalars(analyzed).map { TextBlock(kind: $0.kind, text: ScalarText.string($0.scalars), lines: $0.lines) }
+    }
+
+    /// ``merge(_:)`` with the texts left as scalars.
+    static func mergedScalars(_ analyzed: [ReflowBlock]) -> [(kind: BlockKind, scalars: [Unicode.Scalar], lines: ClosedRange<Int>)] {
         var result: [(kind: BlockKind, scalars: [Unicode.Scalar], lines: ClosedRange<Int>)] = []
         result.reserveCapacity(analyzed.count)
         var pendingHeadings: [(kind: BlockKind, scalars: [Unicode.Scalar], lines: ClosedRange<Int>)] = []
@@ -44,7 +49,7 @@ public enum Reflow {
             openParagraph = block.kind == .paragraph && block.isOpen ? result.count - 1 : nil
         }
         result.append(contentsOf: pendingHeadings)
-        return result.map { TextBlock(kind: $0.kind, text: String(String.UnicodeScalarView($0.scalars)), lines: $0.lines) }
+        return result
     }
 
     /// The analyzed blocks of `text`, in input order, with the details page splitting uses.
@@ -67,7 +72,7 @@ struct ReflowBlock: Sendable {
     var scalars: [Unicode.Scalar]
     /// Reflowed text.
     var text: String {
-        get { String(String.UnicodeScalarView(scalars)) }
+        get { ScalarText.string(scalars) }
         set { scalars = Array(newValue.unicodeScalars) }
     }
     /// First and last input line (1-based).
@@ -107,16 +112,35 @@ struct ReflowBuilder {
         guard !nonBlank.isEmpty else { return result }
         let widths = nonBlank.map { lines[$0].width }
         let maxWidth = widths.max() ?? 0
+        // A sorted sliding window over the widths (≥ 8 em) of the 10 non-blank lines on each side.
         var window: [Double] = []
+        func insertionPoint(_ value: Double) -> Int {
+            var low = 0
+            var high = window.count
+            while low < high {
+                let mid = (low + high) / 2
+                if window[mid] < value { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        func add(_ position: Int) {
+            guard position >= 0, position < widths.count, widths[position] >= 8 else { return }
+            window.insert(widths[position], at: insertionPoint(widths[position]))
+        }
+        func remove(_ position: Int) {
+            guard position >= 0, position < widths.count, widths[position] >= 8 else { return }
+            let at = insertionPoint(widths[position])
+            if at < window.count, window[at] == widths[position] { window.remove(at: at) }
+        }
+        for p in 0...min(10, widths.count - 1) { add(p) }
         for (position, lineIndex) in nonBlank.enumerated() {
-            window.removeAll(keepingCapacity: true)
-            let lower = max(0, position - 10)
-            let upper = min(nonBlank.count - 1, position + 10)
-            for p in lower...upper where widths[p] >= 8 { window.append(widths[p]) }
+            if position > 0 {
+                add(position + 10)
+                remove(position - 11)
+            }
             if window.isEmpty {
                 result[lineIndex] = maxWidth
             } else {
-                window.sort()
                 let mid = window.count / 2
                 result[lineIndex] = window.count % 2 == 1 ? window[mid] : (window[mid - 1] + window[mid]) / 2
             }
@@ -192,7 +216,7 @@ struct ReflowBuilder {
         for index in indices {
             let scalars = lines[index].scalars
             if let previous = text.last, let next = scalars.first,
-               previous.isASCII && previous.properties.isAlphabetic && next.isASCII && next.properties.isAlphabetic {
+               CharacterClasses.isASCIILetter(previous) && CharacterClasses.isASCIILetter(next) {
                 text.append(" ")
             }
             text.append(contentsOf: scalars)
@@ -379,7 +403,7 @@ struct ReflowBuilder {
             var credit = block
             credit.kind = .byline
             credit.role = .credit
-            credit.text = String(String.UnicodeScalarView(scalars[(scalars.count - creditLength)...])).trimmingSpaces()
+            credit.text = ScalarText.string(scalars[(scalars.count - creditLength)...]).trimmingSpaces()
             credit.firstLine = lastNumber
             credit.isOpen = false
             credit.lineNumbers = [lastNumber]
@@ -396,8 +420,8 @@ extension String {
         let scalars = Array(unicodeScalars)
         var lower = 0
         var upper = scalars.count
-        while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
-        while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
-        return String(String.UnicodeScalarView(scalars[lower..<upper]))
+        while lower < upper, CharacterClasses.isSpace(scalars[lower]) { lower += 1 }
+        while upper > lower, CharacterClasses.isSpace(scalars[upper - 1]) { upper -= 1 }
+        return ScalarText.string(scalars[lower..<upper])
     }
 }

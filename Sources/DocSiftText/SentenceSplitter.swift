@@ -10,9 +10,9 @@ public enum SentenceSplitter {
     /// line breaks inside the paragraph are removed (newlines never appear in a sentence).
     public static func sentences(in paragraph: String) -> [String] {
         var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(paragraph.unicodeScalars.count)
+        scalars.reserveCapacity(paragraph.utf8.count)
         for s in paragraph.unicodeScalars where s != "\n" && s != "\r" { scalars.append(s) }
-        return ranges(in: scalars).map { String(String.UnicodeScalarView(scalars[$0])) }
+        return ranges(in: scalars).map { ScalarText.string(scalars[$0]) }
     }
 
     /// Sentence ranges (trimmed, non-empty) in `scalars`. Linear time.
@@ -52,8 +52,8 @@ public enum SentenceSplitter {
         for cut in cuts {
             var lower = start
             var upper = cut
-            while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
-            while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+            while lower < upper, CharacterClasses.isSpace(scalars[lower]) { lower += 1 }
+            while upper > lower, CharacterClasses.isSpace(scalars[upper - 1]) { upper -= 1 }
             if lower < upper {
                 if let previous = result.last, isAttribution(scalars, previous: previous, next: lower..<upper) {
                     result[result.count - 1] = previous.lowerBound..<upper
@@ -85,7 +85,7 @@ public enum SentenceSplitter {
             guard to - from == 1 || to - from >= 3 else { return false }
             if to < scalars.count {
                 let next = scalars[to]
-                if next.properties.numericType != nil || (next.isASCII && next.properties.isAlphabetic) { return false }
+                if CharacterClasses.isDigit(next) || CharacterClasses.isASCIILetter(next) { return false }
             }
         }
         return true

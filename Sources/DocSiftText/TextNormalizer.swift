@@ -8,23 +8,20 @@ public enum TextNormalizer {
     /// characters are dropped and markdown heading marks (`#`, `##`, `■`) are removed.
     /// Chinese punctuation (，。：“”…) is kept as it is.
     public static func normalize(_ text: String) -> String {
-        var output = String.UnicodeScalarView()
-        output.reserveCapacity(text.unicodeScalars.count)
+        var output: [Unicode.Scalar] = []
+        output.reserveCapacity(text.utf8.count)
         var line: [Unicode.Scalar] = []
-        var first = true
         for scalar in text.unicodeScalars {
             if scalar == "\n" {
-                if !first { output.append("\n") }
                 output.append(contentsOf: normalizeLine(line))
+                output.append("\n")
                 line.removeAll(keepingCapacity: true)
-                first = false
-                continue
+            } else {
+                line.append(scalar)
             }
-            line.append(scalar)
         }
-        if !first { output.append("\n") }
         output.append(contentsOf: normalizeLine(line))
-        return String(output)
+        return ScalarText.string(output)
     }
 
     /// The half-width form of a full-width letter, digit or symbol; other scalars unchanged.
@@ -46,9 +43,15 @@ public enum TextNormalizer {
     /// as plain spaces, invisible and control characters dropped, leading markdown heading
     /// marks (`#`…`######`, `■`, `□`, `●`, `◆` used as heading bullets) removed and
     /// surrounding whitespace trimmed.
-    public static func normalizeLine<S: Sequence>(_ line: S) -> [Unicode.Scalar] where S.Element == Unicode.Scalar {
+    public static func normalizeLine(_ line: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        normalizeLineReadingMarks(line).scalars
+    }
+
+    /// ``normalizeLine(_:)`` that also reports the heading marks it removed: the markdown
+    /// level (number of `#`, 0 when none) and whether a `■`-style bullet was there.
+    static func normalizeLineReadingMarks(_ line: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], markdownLevel: Int, bullet: Bool) {
         var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(line.underestimatedCount)
+        scalars.reserveCapacity(line.count)
         for scalar in line {
             let v = scalar.value
             if v == 0x09 || v == 0xA0 || v == 0x3000 || (0x2000...0x200A).contains(v) || v == 0x202F {
@@ -60,12 +63,15 @@ public enum TextNormalizer {
                 scalars.append(halfWidth(scalar))
             }
         }
-        let (start, _) = LineMarks.headingMarkerPrefix(scalars)
-        var lower = start
+        let marks = LineMarks.headingMarkerPrefix(scalars)
+        var lower = marks.start
         var upper = scalars.count
         while lower < upper, scalars[lower] == " " { lower += 1 }
         while upper > lower, scalars[upper - 1] == " " { upper -= 1 }
-        return Array(scalars[lower..<upper])
+        if lower > 0 || upper < scalars.count {
+            scalars = Array(scalars[lower..<upper])
+        }
+        return (scalars, marks.level, marks.bullet)
     }
 }
 
@@ -73,7 +79,7 @@ public enum TextNormalizer {
 enum LineMarks {
     /// Where the text after leading heading marks starts, and the markdown level found
     /// (number of `#`, 0 when none). `■`-style bullets right after the marks are skipped too.
-    static func headingMarkerPrefix(_ scalars: [Unicode.Scalar]) -> (start: Int, level: Int) {
+    static func headingMarkerPrefix(_ scalars: [Unicode.Scalar]) -> (start: Int, level: Int, bullet: Bool) {
         var index = 0
         while index < scalars.count, scalars[index] == " " { index += 1 }
         var level = 0
@@ -81,10 +87,9 @@ enum LineMarks {
             level += 1
             index += 1
         }
-        if level > 6 { return (0, 0) }
+        if level > 6 { return (0, 0, false) }
         if level > 0 {
-            // "#tag" without a space is not a heading in markdown, but OCR output drops spaces;
-            // accept it when CJK follows.
+            // "#标题" without a space is accepted: OCR output drops spaces.
             while index < scalars.count, scalars[index] == " " { index += 1 }
         }
         var bulletSeen = false
@@ -93,8 +98,8 @@ enum LineMarks {
             index += 1
             while index < scalars.count, scalars[index] == " " { index += 1 }
         }
-        if level == 0 && !bulletSeen { return (0, 0) }
-        return (index, level)
+        if level == 0 && !bulletSeen { return (0, 0, false) }
+        return (index, level, bulletSeen)
     }
 
     /// Bullets that mark section headings in the OCR output.

@@ -181,3 +181,24 @@ import DocSiftCorpus
         #expect(separate.sentences.count == 2)
     }
 }
+
+@Suite struct ReflowKeepsTextTests {
+    /// Reflow neither drops nor duplicates text: the blocks hold every non-space character
+    /// of the normalized article, and every non-blank line lies in some block.
+    @Test func everyCharacterOfEverySeedArticleSurvives() {
+        var articles = 0
+        for article in Seeds.corpus?.articles ?? [] {
+            let normalized = TextNormalizer.normalize(article.text)
+            let blocks = Reflow.blocks(of: article.text)
+            let sourceCount = normalized.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+            let blockCount = blocks.reduce(0) { $0 + $1.text.unicodeScalars.filter { !$0.properties.isWhitespace }.count }
+            #expect(sourceCount == blockCount, "\(article.id)")
+            let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
+            for (offset, line) in lines.enumerated() where !line.isEmpty {
+                #expect(blocks.contains { $0.lines.contains(offset + 1) }, "\(article.id) line \(offset + 1)")
+            }
+            articles += 1
+        }
+        #expect(articles == 37)
+    }
+}

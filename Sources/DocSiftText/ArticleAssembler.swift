@@ -170,6 +170,40 @@ struct ArticleAssembler {
         return similarity.containment(title: title, in: blockBigrams[block])
     }
 
+    /// For each split point k of `paragraphs`: the weighted share of the title's bigrams that
+    /// occur after the split minus the share that occur before it.
+    private mutating func segmentContrast(_ header: [Int], paragraphs: [Int]) -> [Double] {
+        let title = titleBigrams(header)
+        let n = paragraphs.count
+        var after = [Double](repeating: 0, count: n + 1)   // weight of bigrams whose last use is ≥ k
+        var before = [Double](repeating: 0, count: n + 1)  // weight of bigrams whose first use is < k
+        var total = 0.0
+        for bigram in title {
+            let w = similarity.weight(bigram)
+            total += w
+            var first: Int?
+            var last: Int?
+            for (k, block) in paragraphs.enumerated() where blockBigrams[block].contains(bigram) {
+                if first == nil { first = k }
+                last = k
+            }
+            if let first, let last {
+                after[0] += w
+                after[last + 1] -= w
+                before[first + 1] += w
+            }
+        }
+        var result = [Double](repeating: 0, count: n)
+        var runningAfter = 0.0
+        var runningBefore = 0.0
+        for k in 0..<n {
+            runningAfter += after[k]
+            runningBefore += before[k]
+            result[k] = total == 0 ? 0 : (runningAfter - runningBefore) / total
+        }
+        return result
+    }
+
     /// How many articles away a misplaced title or lead is looked for: OCR misplaces them
     /// within a page, and this keeps long inputs linear.
     static let searchWindow = 12
@@ -197,10 +231,11 @@ struct ArticleAssembler {
         drafts.removeAll { $0.header.isEmpty && $0.body.isEmpty && $0.movedLead.isEmpty }
     }
 
-    /// Each orphan title starts an article inside the article whose text it matches: at the
-    /// paragraph where the title's share of rare character pairs (minus the share of the
-    /// current title) rises the most between the text before and the text after. The lead
-    /// at that point must match the title too.
+    /// Each orphan title starts an article inside the article whose text it matches, at the
+    /// paragraph where two measures agree: the mean per-paragraph match (the title's share of
+    /// rare character pairs, minus the share of the current title) rises between the text
+    /// before and the text after, and the title's character pairs occur after the split
+    /// rather than before it. The lead at that point must match the title too.
     private mutating func attachOrphans() {
         for header in orphans {
             var best: (draft: Int, blockPosition: Int, score: Double)?
@@ -220,6 +255,7 @@ struct ArticleAssembler {
                     mine.append(m)
                     diff.append(m - t)
                 }
+                let contrast = segmentContrast(header, paragraphs: positions.map { body[$0] })
                 let total = diff.reduce(0, +)
                 var before = 0.0
                 for k in 1..<positions.count {
@@ -228,7 +264,8 @@ struct ArticleAssembler {
                     let meanBefore = before / Double(k)
                     let meanAfter = (total - before) / Double(positions.count - k)
                     let gain = meanAfter - meanBefore
-                    if gain >= 0.08, gain > (best?.score ?? 0) { best = (d, positions[k], gain) }
+                    let score = gain + contrast[k]
+                    if gain >= 0.08, contrast[k] >= 0.1, score > (best?.score ?? 0) { best = (d, positions[k], score) }
                 }
             }
             guard let best else {

@@ -28,6 +28,9 @@ struct TitleSimilarity {
         defaultWeight = log1pApprox(count)
     }
 
+    /// The weight of one bigram.
+    func weight(_ bigram: UInt64) -> Double { weights[bigram] ?? defaultWeight }
+
     /// Share of the title's weighted bigrams found in the passage (0…1).
     func containment(title: Set<UInt64>, in passage: Set<UInt64>) -> Double {
         var total = 0.0

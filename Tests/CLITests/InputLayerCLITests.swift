@@ -45,6 +45,18 @@ struct InputLayerCLITests {
         }
     }
 
+    @Test func splitScoresSeedPagesAgainstTheManifest() throws {
+        let out = try CLIRunner.run(["split", "seeds/pages", "--gold", "seeds/articles.json"])
+        #expect(out.status == 0)
+        let pooled = try #require(out.stderr.split(separator: "\n").first { $0.hasPrefix("split: all pages:") })
+        let f1 = try #require(pooled.split(separator: " ").first { $0.hasPrefix("F1=") }.flatMap { Double($0.dropFirst(3)) })
+        print("docsift split --gold: \(pooled)")
+        #expect(f1 >= 0.90)
+        // One record per article found, titles included.
+        #expect(out.records.count >= 30)
+        #expect(out.records.contains { ($0["title"] as? String ?? "").contains("电信诈骗") })
+    }
+
     @Test func missingPathIsAnError() throws {
         let out = try CLIRunner.run(["prep", "/nonexistent/file.txt"])
         #expect(out.status != 0)

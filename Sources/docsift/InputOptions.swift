@@ -22,7 +22,7 @@ extension InputOptions {
     /// - Throws: `ExitCode.failure` when `--strict` is set and a record could not be read;
     ///   ``CorpusError`` for unusable paths.
     func forEachRecord(
-        verb: String, _ process: (InputRecord) throws -> Void, report: (InputRecordError) -> Void
+        verb: String, _ process: (InputRecord) throws -> Void, report: (InputRecordError) throws -> Void
     ) throws {
         var failures = 0
         var stoppedEarly = false
@@ -33,7 +33,7 @@ extension InputOptions {
                 return true
             case .failure(let error):
                 failures += 1
-                report(error)
+                try report(error)
                 if strict { stoppedEarly = true }
                 return !strict
             }

@@ -66,7 +66,15 @@ struct ArticleAssembler {
         var resumeTarget: Int?
         var seenContent = false
         func close() {
-            if let draft = current, !(draft.header.isEmpty && draft.body.isEmpty) { drafts.append(draft) }
+            if let draft = current {
+                if !draft.header.isEmpty && !draft.body.contains(where: isParagraph) && !draft.isContinuation {
+                    // A title with no text of its own belongs to text printed elsewhere.
+                    orphans.append(draft.header)
+                    if !draft.body.isEmpty { drafts.append(Draft(body: draft.body)) }
+                } else if !(draft.header.isEmpty && draft.body.isEmpty) {
+                    drafts.append(draft)
+                }
+            }
             current = nil
         }
         func appendBody(_ indices: [Int]) {
@@ -82,6 +90,8 @@ struct ArticleAssembler {
             if isHeaderBlock(block) {
                 var group: [Int] = []
                 while index < blocks.count, isHeaderBlock(blocks[index]) {
+                    // A byline closes a title group: headings after it start a new group.
+                    if let last = group.last, blocks[last].role == .byline, blocks[index].role != .byline { break }
                     group.append(index)
                     index += 1
                 }

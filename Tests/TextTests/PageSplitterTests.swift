@@ -158,3 +158,66 @@ import DocSiftCorpus
         #expect(PageSplitter.articles(in: "\n\n  \n").isEmpty)
     }
 }
+
+/// Pages rebuilt from seed articles in another order: the splitter must not depend on where
+/// an article stood on its page.
+@Suite struct ShuffledPageTests {
+    @Test(arguments: Seeds.pageNames)
+    func reorderedArticlesAreFound(_ name: String) throws {
+        let corpus = try #require(Seeds.corpus)
+        let lines = corpus.pages[name] ?? []
+        // Articles printed in one piece; multi-range ones depend on their neighbours.
+        let pieces = Seeds.articles(on: name).filter { $0.lineRanges.count == 1 }.map { article -> [String] in
+            let range = article.lineRanges[0]
+            return Array(lines[(range.lowerBound - 1)...(range.upperBound - 1)])
+        }
+        try #require(pieces.count >= 5)
+        // Reverse, then rotate by two: every article gets new neighbours.
+        var order = Array(pieces.indices.reversed())
+        order = Array(order[2...] + order[..<2])
+        var page: [String] = []
+        var gold: [[ClosedRange<Int>]] = []
+        for index in order {
+            let start = page.count + 1
+            page.append(contentsOf: pieces[index])
+            gold.append([start...(page.count)])
+            page.append("")
+        }
+        let predicted = PageSplitter.articles(in: page.joined(separator: "\n")).map(\.lines)
+        let score = ArticleBoundaryScore(predicted: predicted, gold: gold, pageLines: page)
+        print("shuffled \(name): \(score)")
+        #expect(score.f1 >= 0.9)
+    }
+}
+
+extension ShuffledPageTests {
+    /// All one-piece seed articles of all pages interleaved on one long page (both styles mixed).
+    @Test func interleavedPagesOfBothStyles() throws {
+        let corpus = try #require(Seeds.corpus)
+        var queues: [[[String]]] = []
+        for name in Seeds.pageNames {
+            let lines = corpus.pages[name] ?? []
+            queues.append(Seeds.articles(on: name).filter { $0.lineRanges.count == 1 }.map { article in
+                let range = article.lineRanges[0]
+                return Array(lines[(range.lowerBound - 1)...(range.upperBound - 1)])
+            })
+        }
+        var page: [String] = []
+        var gold: [[ClosedRange<Int>]] = []
+        var round = 0
+        while queues.contains(where: { round < $0.count }) {
+            for queue in queues.reversed() where round < queue.count {
+                let start = page.count + 1
+                page.append(contentsOf: queue[round])
+                gold.append([start...(page.count)])
+                page.append("")
+            }
+            round += 1
+        }
+        let predicted = PageSplitter.articles(in: page.joined(separator: "\n")).map(\.lines)
+        let score = ArticleBoundaryScore(predicted: predicted, gold: gold, pageLines: page)
+        print("interleaved: \(score)")
+        #expect(gold.count == 35)
+        #expect(score.f1 >= 0.9)
+    }
+}

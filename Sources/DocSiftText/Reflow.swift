@@ -347,7 +347,28 @@ struct ReflowBuilder {
                 }
             }
         }
-        return splitTrailingCredits(blocks)
+        return markPhotoCaptions(splitTrailingCredits(blocks))
+    }
+
+    /// A finished paragraph whose last sentence describes a photo (`图为…`) is a caption even
+    /// without a credit line.
+    private func markPhotoCaptions(_ blocks: [ReflowBlock]) -> [ReflowBlock] {
+        var result = blocks
+        for index in result.indices where result[index].kind == .paragraph && !result[index].isOpen {
+            let scalars = result[index].scalars
+            // Start of the last sentence: after the last sentence mark before the final one.
+            var end = scalars.count
+            while end > 0, CharacterClasses.isCloser(scalars[end - 1]) || CharacterClasses.isSpace(scalars[end - 1]) { end -= 1 }
+            var start = max(0, end - 1)
+            while start > 0, !CharacterClasses.isFullStop(scalars[start - 1]) { start -= 1 }
+            let head = scalars[start..<min(scalars.count, start + 3)]
+            if head.starts(with: ["图", "为"]) || head.starts(with: ["图", "片", "为"]) || head.starts(with: ["上", "图", "为"])
+                || head.starts(with: ["图", "中"]) {
+                result[index].kind = .caption
+                result[index].role = .caption
+            }
+        }
+        return result
     }
 
     /// Appends lines to the last block (a paragraph) and updates whether it is open.

@@ -102,13 +102,19 @@ import DocSiftCorpus
 
     某镇立足资源优势，发展特色种植，带动
     群众增收。
+
+    某地举办农民丰收节，展示特色农产品。图为群众选购农产品。
+
+    下一步，某镇将继续做强特色产业，带动
+    更多群众增收致富。
     """
 
     @Test func unseenColumnPage() {
         let articles = PageSplitter.articles(in: Self.columnPage)
-        #expect(articles.map(\.lines) == [[1...14], [16...21], [23...24], [26...26], [28...34]])
+        // The caption without credit (line 36) is an article; the text after it continues 某镇.
+        #expect(articles.map(\.lines) == [[1...14], [16...21], [23...24], [26...26], [28...34, 38...39], [36...36]])
         #expect(articles.map(\.title) == ["某市推进老旧小区改造——让居民住得更舒心", "某县农商银行开展反诈宣传", "", "",
-                                          "某镇：特色产业助增收"])
+                                          "某镇：特色产业助增收", ""])
         #expect(articles.first?.text.contains("加装电梯惠民生") == true)
         #expect(articles[3].text == "近日，某县开展植树活动，干部群众共植树3000余株，为城市增添绿色。图为志愿者在植树。")
     }

@@ -89,6 +89,14 @@ import Testing
         #expect(document.sentences.map(\.text) == ["甘肃省某县持续推进国土绿化，作出了积极贡献。"])
     }
 
+    @Test func photoDescriptionWithoutCreditIsACaption() {
+        let text = "某某说明。\n\n近日，某县开展植树活动。图为志愿者在植树。\n\n下一段正文。"
+        let blocks = Reflow.blocks(of: text)
+        #expect(blocks.map(\.kind) == [.paragraph, .caption, .paragraph])
+        // "图为" inside a sentence is ordinary text.
+        #expect(Reflow.blocks(of: "他说企图为难别人是不对的。").map(\.kind) == [.paragraph])
+    }
+
     @Test func preparedDocumentNumbersSentences() {
         let document = PreparedDocument(text: Self.column)
         #expect(document.headings == ["农行某某县支行成功堵截一起诈骗", "防范宣传进社区"])

@@ -41,14 +41,12 @@ struct ArticleAssembler {
         if members.contains(where: { $0.role == .title && ($0.markdownLevel == 1 || $0.markdownLevel == 2) }) { return true }
         if members.contains(where: { $0.role == .title && ($0.endsWithColon || $0.isMultiLineHeading) }) { return true }
         if let next, blocks[next].role == .paragraph, blocks[next].isDateline { return true }
-        if let next, blocks[next].continuesAcrossHeading { return true }
-        return isFirst
+        return interruptsSentence(next: next) || isFirst
     }
 
     /// Whether the header group interrupts a sentence (a misplaced title).
     private func interruptsSentence(next: Int?) -> Bool {
-        guard let next else { return false }
-        return blocks[next].continuesAcrossHeading
+        next.map { blocks[$0].continuesAcrossHeading } ?? false
     }
 
     mutating func assemble() -> [PageArticle] {
@@ -78,7 +76,7 @@ struct ArticleAssembler {
             current = nil
         }
         func appendBody(_ indices: [Int]) {
-            if current == nil, let target = resumeTarget, target < drafts.count {
+            if current == nil, let target = resumeTarget, drafts.indices.contains(target) {
                 drafts[target].body.append(contentsOf: indices)
                 return
             }
@@ -129,8 +127,9 @@ struct ArticleAssembler {
                     index += 1
                 }
                 if current != nil {
+                    let before = drafts.count
                     close()
-                    resumeTarget = drafts.count - 1
+                    resumeTarget = drafts.count > before ? drafts.count - 1 : nil
                 }
                 drafts.append(caption)
             case .credit:

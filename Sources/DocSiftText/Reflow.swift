@@ -7,7 +7,7 @@
 /// section headings, short unpunctuated lines between blank lines), bylines (`◎ …`, lone
 /// name lines after a heading), photo credits (`…摄`) and captions stay in blocks of their
 /// own. A sentence that a misplaced title interrupts is joined across the title.
-public enum Reflow {
+public enum Reflow: Sendable {
     /// The blocks of `text`: lines of one paragraph joined, headings, bylines and captions
     /// kept apart. `text` is normalized first; line numbers are those of `text`.
     public static func blocks(of text: String) -> [TextBlock] {

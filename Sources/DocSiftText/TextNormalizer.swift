@@ -2,7 +2,7 @@
 ///
 /// Normalization never adds or removes line breaks, so line numbers computed on the
 /// normalized text are the line numbers of the input.
-public enum TextNormalizer {
+public enum TextNormalizer: Sendable {
     /// The whole text normalized line by line: full-width letters, digits and ASCII
     /// symbols become half-width, the ideographic space becomes a space, invisible
     /// characters are dropped and markdown heading marks (`#`, `##`, `■`) are removed.

@@ -278,8 +278,17 @@ struct ArticleAssembler {
                 }
             }
             guard let best else {
-                // No passage claims it: keep the title as an article of its own.
-                drafts.append(Draft(header: header))
+                // No passage claims it: it titles the untitled text right below it (a title
+                // reprinted above a continued article), or stands alone.
+                let last = header.last ?? 0
+                if let next = drafts.indices.filter({ !drafts[$0].body.isEmpty && (drafts[$0].body.first ?? 0) > last })
+                    .min(by: { (drafts[$0].body.first ?? 0) < (drafts[$1].body.first ?? 0) }),
+                   drafts[next].header.isEmpty, !drafts[next].isCaption,
+                   !blocks[(last + 1)..<(drafts[next].body.first ?? last + 1)].contains(where: { $0.role == .paragraph }) {
+                    drafts[next].header = header
+                } else {
+                    drafts.append(Draft(header: header))
+                }
                 continue
             }
             let draft = drafts[best.draft]

@@ -159,6 +159,28 @@ import DocSiftCorpus
         #expect(articles.first?.text.contains("建强一个堡垒") == true)
     }
 
+    @Test func titleAboveAContinuationWithNoOtherMatchTitlesIt() {
+        let page = """
+        某县推进乡村振兴
+        ——产业兴旺百姓富
+
+        ◎ 张某
+
+        （上接A1版）
+
+        同时，该县大力发展特色种植，带动群众
+        增收致富。
+
+        某区召开安全生产会议
+
+        本报讯（李某）近日，某区召开安全生产工
+        作会议。
+        """
+        let articles = PageSplitter.articles(in: page)
+        #expect(articles.map(\.lines) == [[1...9], [11...14]])
+        #expect(articles.first?.title == "某县推进乡村振兴——产业兴旺百姓富")
+    }
+
     @Test func emptyPage() {
         #expect(PageSplitter.articles(in: "").isEmpty)
         #expect(PageSplitter.articles(in: "\n\n  \n").isEmpty)

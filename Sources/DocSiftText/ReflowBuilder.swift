@@ -162,7 +162,10 @@ struct ReflowBuilder {
             if let first = line.scalars.first, CharacterClasses.isContinuationOnly(first) { return false }
             if line.width > 40 { return false }
             if isFull(index) { allShort = false }
-            if line.hasInnerPunctuation { innerComma = true }
+            // In the long-line style a short line with a comma is a paragraph cut by a blank
+            // line; in narrow columns such a piece would fill the column, so there a short
+            // line with a comma can still be a heading.
+            if line.hasInnerPunctuation && columnWidth[index] > 31.5 { innerComma = true }
         }
         if evidence { return true }
         // A heading is followed by a blank line (or more heading lines).

@@ -112,11 +112,8 @@ struct ArticleAssembler {
             seenContent = true
             switch block.role {
             case .marker:
-                if let draft = current, draft.body.isEmpty, !draft.header.isEmpty {
-                    // The title above a continuation mark belongs to an article elsewhere.
-                    orphans.append(draft.header)
-                    current = nil
-                }
+                // A title right above a continuation mark has no text of its own: `close()`
+                // makes it an orphan, matched later with its text elsewhere on the page.
                 close()
                 resumeTarget = nil
                 current = Draft(body: [index], isContinuation: true)

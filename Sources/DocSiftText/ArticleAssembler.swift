@@ -214,6 +214,23 @@ struct ArticleAssembler {
     /// within a page, and this keeps long inputs linear.
     static let searchWindow = 12
 
+    // Thresholds on the title similarity (weighted share of a title's character pairs found in
+    // a passage, 0…1). On the seed pages a title matches its own lead at 0.2–0.9; at the true
+    // split of an orphan the mean gain is 0.11–0.59 and the contrast 0.18–0.38, while every
+    // other split point has a contrast of 0.01 or less (its gain may reach 0.3), so the two
+    // conditions together leave a wide margin.
+
+    /// A lead moves to another title when that title matches it at least this well…
+    static let leadMatch = 0.35
+    /// …and its own title matches it less than this share of the other title's score.
+    static let leadOwnShare = 0.5
+    /// An orphan title's lead must match it at least this well.
+    static let orphanLeadMatch = 0.15
+    /// Mean per-paragraph match gained after the split over before it.
+    static let orphanMeanGain = 0.08
+    /// Share of the title's pairs that occur after the split and not before it.
+    static let orphanContrast = 0.1
+
     /// A lead printed under the wrong title moves to the title it matches; the title left
     /// without text becomes an orphan.
     private mutating func relocateLeads() {
@@ -228,7 +245,7 @@ struct ArticleAssembler {
                 let s = paragraphs.map { score(drafts[b].header, $0) }.min() ?? 0
                 if s > (best?.score ?? 0) { best = (b, s) }
             }
-            guard let best, best.score >= 0.35, own < 0.5 * best.score else { continue }
+            guard let best, best.score >= Self.leadMatch, own < Self.leadOwnShare * best.score else { continue }
             drafts[best.draft].movedLead.append(contentsOf: drafts[a].body)
             orphans.append(drafts[a].header)
             drafts[a].header = []
@@ -266,12 +283,14 @@ struct ArticleAssembler {
                 var before = 0.0
                 for k in 1..<positions.count {
                     before += diff[k - 1]
-                    guard mine[k] >= 0.15 else { continue }
+                    guard mine[k] >= Self.orphanLeadMatch else { continue }
                     let meanBefore = before / Double(k)
                     let meanAfter = (total - before) / Double(positions.count - k)
                     let gain = meanAfter - meanBefore
                     let score = gain + contrast[k]
-                    if gain >= 0.08, contrast[k] >= 0.1, score > (best?.score ?? 0) { best = (d, positions[k], score) }
+                    if gain >= Self.orphanMeanGain, contrast[k] >= Self.orphanContrast, score > (best?.score ?? 0) {
+                        best = (d, positions[k], score)
+                    }
                 }
             }
             guard let best else {

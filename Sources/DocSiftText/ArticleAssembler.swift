@@ -214,6 +214,9 @@ struct ArticleAssembler {
     /// within a page, and this keeps long inputs linear.
     static let searchWindow = 12
 
+    /// At most this many misplaced titles per input are matched by similarity.
+    static let maximumMatchedOrphans = 64
+
     // Thresholds on the title similarity (weighted share of a title's character pairs found in
     // a passage, 0…1). On the seed pages a title matches its own lead at 0.2–0.9; at the true
     // split of an orphan the mean gain is 0.11–0.59 and the contrast 0.18–0.38, while every
@@ -260,12 +263,26 @@ struct ArticleAssembler {
     /// before and the text after, and the title's character pairs occur after the split
     /// rather than before it. The lead at that point must match the title too.
     private mutating func attachOrphans() {
-        for header in orphans {
-            var best: (draft: Int, blockPosition: Int, score: Double)?
-            // Drafts near the orphan on the page.
+        // Drafts are in page order of their first body block; keep them so (binary search).
+        func firstDraft(after block: Int) -> Int {
+            var low = 0
+            var high = drafts.count
+            while low < high {
+                let mid = (low + high) / 2
+                if (drafts[mid].body.first ?? Int.max) > block { high = mid } else { low = mid + 1 }
+            }
+            return low
+        }
+        var standalone: [Draft] = []
+        for (number, header) in orphans.sorted(by: { ($0.first ?? 0) < ($1.first ?? 0) }).enumerated() {
             let anchor = header.first ?? 0
-            let near = drafts.firstIndex { draft in (draft.body.first ?? draft.header.first ?? 0) > anchor } ?? drafts.count
-            let window = max(0, near - ArticleAssembler.searchWindow)..<min(drafts.count, near + ArticleAssembler.searchWindow)
+            let near = firstDraft(after: anchor)
+            // A page holds a few misplaced titles; past that, input is degenerate and only
+            // the cheap fallback below runs, which keeps the splitter linear.
+            let window = number < Self.maximumMatchedOrphans
+                ? max(0, near - Self.searchWindow)..<min(drafts.count, near + Self.searchWindow)
+                : 0..<0
+            var best: (draft: Int, blockPosition: Int, score: Double)?
             for d in window where !drafts[d].isCaption {
                 let body = drafts[d].body
                 let positions = body.indices.filter { isParagraph(body[$0]) }
@@ -297,13 +314,13 @@ struct ArticleAssembler {
                 // No passage claims it: it titles the untitled text right below it (a title
                 // reprinted above a continued article), or stands alone.
                 let last = header.last ?? 0
-                if let next = drafts.indices.filter({ !drafts[$0].body.isEmpty && (drafts[$0].body.first ?? 0) > last })
-                    .min(by: { (drafts[$0].body.first ?? 0) < (drafts[$1].body.first ?? 0) }),
-                   drafts[next].header.isEmpty, !drafts[next].isCaption,
-                   !blocks[(last + 1)..<(drafts[next].body.first ?? last + 1)].contains(where: { $0.role == .paragraph }) {
+                let next = firstDraft(after: last)
+                if next < drafts.count, drafts[next].header.isEmpty, !drafts[next].isCaption,
+                   let first = drafts[next].body.first, first > last,
+                   !blocks[(last + 1)..<first].contains(where: { $0.role == .paragraph }) {
                     drafts[next].header = header
                 } else {
-                    drafts.append(Draft(header: header))
+                    standalone.append(Draft(header: header))
                 }
                 continue
             }
@@ -313,6 +330,7 @@ struct ArticleAssembler {
             drafts[best.draft].body = Array(draft.body[..<best.blockPosition])
             drafts.insert(split, at: best.draft + 1)
         }
+        drafts.append(contentsOf: standalone)
         drafts.removeAll { $0.header.isEmpty && $0.body.isEmpty && $0.movedLead.isEmpty }
         let keyed = drafts.map { (firstLine($0), $0) }
         drafts = keyed.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map { $0.element.1 }

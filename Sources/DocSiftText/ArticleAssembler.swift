@@ -370,7 +370,9 @@ struct ArticleAssembler {
         }
         bodyBlocks.append(contentsOf: draft.body.map { blocks[$0] })
         bodyBlocks.removeAll { $0.role == .credit || $0.role == .marker }
-        let text = Reflow.merge(bodyBlocks).map(\.text).joined(separator: "\n")
+        // Blocks are separated by a blank line so that reading the text again (split, then
+        // label) finds the same paragraphs and section headings.
+        let text = Reflow.merge(bodyBlocks).map(\.text).joined(separator: "\n\n")
         var numbers: [Int] = []
         for index in draft.header + ordered { numbers.append(contentsOf: blocks[index].lineNumbers) }
         guard !numbers.isEmpty else { return nil }

@@ -249,3 +249,27 @@ extension ShuffledPageTests {
         #expect(score.f1 >= 0.9)
     }
 }
+
+/// `docsift split | docsift label` prepares each article's text a second time: the split
+/// text must keep section headings apart from body sentences when re-read.
+@Suite("Split output read back")
+struct SplitOutputRereadTests {
+    @Test func sectionHeadingsStayHeadingsWhenArticleTextIsPreparedAgain() {
+        var rereadSentences: [String] = []
+        var rereadHeadings: [String] = []
+        for page in Seeds.pageNames {
+            let pageText = Seeds.pageText(page)
+            for article in PageSplitter.articles(in: pageText) {
+                let reread = PreparedDocument(text: article.text)
+                rereadSentences += reread.sentences.map(\.text)
+                rereadHeadings += reread.headings
+            }
+        }
+        #expect(rereadHeadings.count >= 15)
+        // No sentence read back from split output starts with a section heading glued to it.
+        for heading in rereadHeadings {
+            #expect(!rereadSentences.contains { $0.hasPrefix(heading) && $0.count > heading.count + 4 },
+                    "heading glued to a sentence: \(heading)")
+        }
+    }
+}

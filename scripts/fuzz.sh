@@ -16,6 +16,6 @@ for target in "${targets[@]}"; do
     # Seed corpus: the seed pages, so the fuzzer starts from real OCR text.
     cp -n ../seeds/pages/*.txt "corpus/$target/" 2>/dev/null || true
     echo "fuzz: $target, $runs runs" >&2
-    OPENBLAS_NUM_THREADS=1 "$bin/$target" -runs="$runs" -max_len="${FUZZ_MAX_LEN:-8192}" -timeout=10 \
+    SWIFT_BACKTRACE=enable=no OPENBLAS_NUM_THREADS=1 "$bin/$target" -runs="$runs" -max_len="${FUZZ_MAX_LEN:-8192}" -timeout=10 \
         -artifact_prefix="crashes/$target/" "corpus/$target" 2>&1 | tail -n 3 >&2
 done

@@ -107,8 +107,11 @@ public enum PageLines {
     /// The lines of `text`, split on `\n` (a `\r` before it is dropped); a final newline
     /// does not start an extra line.
     public static func split(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        // Split on the scalar U+000A: as Characters, "\r\n" is one grapheme and would not split.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var scalars = String.UnicodeScalarView(line)
+            if scalars.last == "\r" { scalars.removeLast() }
+            return String(scalars)
         }
         if lines.last == "" { lines.removeLast() }
         return lines

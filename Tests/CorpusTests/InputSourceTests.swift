@@ -93,3 +93,12 @@ struct InputSourceTests {
         #expect(lines == ["一", "二二", "", "三三三"])
     }
 }
+
+@Suite("Page lines")
+struct PageLinesTests {
+    @Test func crlfAndLoneCRAreHandledLikeTheTextModule() {
+        #expect(PageLines.split("一\r\n二\n\n三\n") == ["一", "二", "", "三"])
+        #expect(PageLines.split("a\rb\nc") == ["a\rb", "c"])
+        #expect(PageLines.split("") == [])
+    }
+}

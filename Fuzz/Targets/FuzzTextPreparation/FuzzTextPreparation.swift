@@ -10,7 +10,8 @@ func fuzzTextPreparation(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let document = PreparedDocument(text: text)
-    let lineCount = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count)
+    // Line numbers count U+000A scalars (as Characters, "\r\n" would be one).
+    let lineCount = 1 + text.unicodeScalars.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
     for block in document.blocks {
         precondition(block.lines.lowerBound >= 1 && block.lines.upperBound <= lineCount)
     }

@@ -1,0 +1,101 @@
+/// Headline-length gists: windows of exactly the budget's length that start at a clause
+/// boundary (a sentence start or just after ，、；：), scored by the cosine of their
+/// TF-IDF vector with the whole body's plus a position prior.
+///
+/// The windows are scored in one left-to-right sweep: n-gram occurrences enter as the
+/// window's end advances and leave as its start advances, and the dot product and norm
+/// are updated per occurrence, so the work is linear in the text length.
+struct ClauseWindows {
+    /// The chosen window: scalar offsets `start..<end` into ``DocumentFeatures/scalars``.
+    struct Choice: Equatable {
+        var start: Int
+        var end: Int
+        var score: Double
+    }
+
+    /// Whether a window may start at `p`.
+    static func isStart(_ p: Int, in features: DocumentFeatures, sentenceStartSet: [Bool]) -> Bool {
+        let s = features.scalars
+        guard p < s.count else { return false }
+        if isBreak(s[p]) || s[p] == " " { return false }
+        if sentenceStartSet[p] { return true }
+        guard p > 0 else { return true }
+        return isClauseBreak(s[p - 1])
+    }
+
+    static func isClauseBreak(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "，", "、", "；", "：", ",", ";", ":", "。", "！", "？", "!", "?": return true
+        default: return false
+        }
+    }
+
+    static func isBreak(_ c: Unicode.Scalar) -> Bool {
+        isClauseBreak(c) || c == "”" || c == "）" || c == ")" || c == "…"
+    }
+
+    /// The best window of `length` scalars, or `nil` when the body is empty.
+    static func best(in features: DocumentFeatures, length: Int, positionWeight: Float, positionScale: Float) -> Choice? {
+        let total = features.scalars.count
+        guard total > 0, length > 0 else { return nil }
+        var sentenceStartSet = [Bool](repeating: false, count: total + 1)
+        for s in features.sentenceStarts { sentenceStartSet[s] = true }
+        let minLength = features.options.minLength
+        let idf = features.idf, doc = features.documentVector
+        let occStart = features.occurrenceStart, occFeature = features.occurrenceFeature
+        let occLength = features.occurrenceLength
+        var counts = [Float](repeating: 0, count: features.featureCount)
+        var dot = 0.0, squares = 0.0
+        var windowStart = 0, windowEnd = 0
+        var best: Choice?
+
+        func update(_ occurrence: Int, by delta: Float) {
+            let f = Int(occFeature[occurrence])
+            let old = counts[f]
+            let new = old + delta
+            counts[f] = new
+            let oldWeight = old > 0 ? Double((1 + logf(old)) * idf[f]) : 0
+            let newWeight = new > 0 ? Double((1 + logf(new)) * idf[f]) : 0
+            dot += (newWeight - oldWeight) * Double(doc[f])
+            squares += newWeight * newWeight - oldWeight * oldWeight
+        }
+
+        for start in 0..<total where isStart(start, in: features, sentenceStartSet: sentenceStartSet) {
+            let end = min(start + length, total)
+            // Enter occurrences ending in [windowEnd, end) that start inside the window.
+            while windowEnd < end {
+                let p = windowEnd
+                for o in Int(occStart[p])..<Int(occStart[p + 1]) where p - Int(occLength[o]) + 1 >= windowStart {
+                    update(o, by: 1)
+                }
+                windowEnd += 1
+            }
+            // Drop occurrences starting in [windowStart, start) that ended inside the window.
+            while windowStart < start {
+                let q = windowStart
+                var o = Int(occStart[q])
+                // Occurrences starting at q end at q + len - 1: look them up by end position.
+                for len in minLength...max(minLength, features.options.maxLength) {
+                    let p = q + len - 1
+                    guard p < windowEnd else { break }
+                    o = Int(occStart[p]) + (len - minLength)
+                    if o < Int(occStart[p + 1]) && Int(occLength[o]) == len { update(o, by: -1) }
+                }
+                windowStart += 1
+            }
+            let norm = squares > 0 ? squares.squareRoot() : 0
+            let cosine = norm > 0 ? dot / norm : 0
+            let prior = Double(positionWeight) / (1 + Double(start) / Double(max(positionScale, 1)))
+            let score = cosine + prior
+            if let current = best, score <= current.score + 1e-12 { continue }
+            best = Choice(start: start, end: end, score: score)
+        }
+        return best
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

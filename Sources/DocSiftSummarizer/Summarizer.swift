@@ -1,0 +1,143 @@
+import DocSiftText
+import DocSiftFeatures
+
+/// Extractive summaries of Chinese news.
+///
+/// Body sentences (from ``DocSiftText/PreparedDocument``: headings, bylines and captions
+/// excluded, datelines cut) get character n-gram TF-IDF vectors; their cosine matrix
+/// (BLAS ssyrk) gives graph centrality by power iteration, which is combined with
+/// similarity to the whole document, position, title overlap and length priors;
+/// maximal marginal relevance then fills the budget with whole sentences, output in
+/// document order. When no whole sentence fits the budget, the summary is the
+/// budget-length window starting at a clause boundary that best matches the whole
+/// document (a headline-length gist).
+///
+/// Immutable and `Sendable`: share one instance across threads.
+public struct Summarizer: Sendable {
+    /// The parameters.
+    public let options: SummaryOptions
+    /// Outside-corpus IDF; `nil` falls back to IDF over the document's own sentences.
+    public let background: BackgroundIDF?
+
+    /// A summarizer with the given options and, optionally, background IDF.
+    public init(options: SummaryOptions = SummaryOptions(), background: BackgroundIDF? = nil) {
+        self.options = options
+        self.background = background
+    }
+
+    private var nGramOptions: NGramOptions { background?.options ?? options.nGrams }
+
+    /// Summarizes `text`. `title` (default: the document's headings) adds a title-overlap
+    /// prior; `budget` overrides ``SummaryOptions/budget`` for this call (e.g. a record's
+    /// own `max_chars`). A budget of 0 or less gives an empty summary.
+    public func summarize(_ text: String, title: String? = nil, budget: SummaryBudget? = nil) -> Summary {
+        summarize(PreparedDocument(text: text), title: title, budget: budget)
+    }
+
+    /// Summarizes `text` in at most `maxCharacters` characters.
+    public func summarize(_ text: String, title: String? = nil, maxCharacters: Int) -> Summary {
+        summarize(PreparedDocument(text: text), title: title, budget: .characters(maxCharacters))
+    }
+
+    /// Summarizes a prepared document (see ``summarize(_:title:budget:)``).
+    public func summarize(_ document: PreparedDocument, title: String? = nil, budget: SummaryBudget? = nil) -> Summary {
+        let budget = budget ?? options.budget
+        let title = title ?? document.headings.joined(separator: " ")
+        let body = BodySentences(document: document, title: title, maximumSentences: options.maximumSentences,
+                                 maximumCharacters: options.maximumAnalyzedCharacters)
+        let features = DocumentFeatures(sentences: body.texts, options: nGramOptions, background: background)
+        let keywords = KeywordExtractor().keywords(in: features, count: options.keywordCount)
+        let limit: Int
+        switch budget {
+        case let .characters(n): limit = n
+        case let .sentences(n): limit = n
+        }
+        guard !body.texts.isEmpty, limit > 0 else {
+            return Summary(sentences: [], sentenceIndices: [], kind: .empty, keywords: keywords)
+        }
+        let lengths = body.texts.map { $0.unicodeScalars.count }
+        if case let .characters(maxChars) = budget, usesGist(lengths: lengths, budget: maxChars) {
+            return gist(features: features, body: body, length: maxChars, keywords: keywords)
+        }
+        let graph = SentenceGraph(features: features)
+        let scores = sentenceScores(features: features, graph: graph, lengths: lengths,
+                                    title: title)
+        let filter = RedundancyFilter(lambda: options.mmrLambda, duplicateSimilarity: options.duplicateSimilarity)
+        var characters: Int?
+        var sentences: Int?
+        switch budget {
+        case let .characters(n): characters = n
+        case let .sentences(n): sentences = n
+        }
+        let chosen = filter.select(scores: scores, lengths: lengths, texts: body.texts, graph: graph,
+                                   characters: characters, sentences: sentences)
+        return Summary(sentences: chosen.map { body.texts[$0] },
+                       sentenceIndices: chosen.map { body.sourceIndices[$0] }, kind: .sentences, keywords: keywords)
+    }
+
+    /// Whether a character budget is met with a clause window (see ``GistRule``).
+    func usesGist(lengths: [Int], budget: Int) -> Bool {
+        guard lengths.contains(where: { $0 <= budget }) else { return true }
+        switch options.gistRule {
+        case .whenNoSentenceFits: return false
+        case .always: return true
+        case .whenBudgetBelowMedianSentence:
+            let sorted = lengths.sorted()
+            return budget <= options.headlineLength && budget < sorted[sorted.count / 2]
+        }
+    }
+
+    /// Key phrases of `text`, best first (at most `count`).
+    public func keywords(in text: String, count: Int = 10) -> [Keyword] {
+        let document = PreparedDocument(text: text)
+        let body = BodySentences(document: document, title: document.headings.joined(separator: " "), maximumSentences: options.maximumSentences,
+                                 maximumCharacters: options.maximumAnalyzedCharacters)
+        let features = DocumentFeatures(sentences: body.texts, options: nGramOptions, background: background)
+        return KeywordExtractor().keywords(in: features, count: count)
+    }
+
+    /// The score of every body sentence (exposed for diagnostics and tuning).
+    func sentenceScores(features: DocumentFeatures, graph: SentenceGraph, lengths: [Int], title: String) -> [Float] {
+        let n = features.sentenceCount
+        let centrality = graph.centrality(damping: options.damping)
+        let top = centrality.max() ?? 0
+        let titleVector = title.isEmpty ? [] : features.vector(of: title, background: background)
+        var scores = [Float](repeating: 0, count: n)
+        let preferred = Float(max(1, options.preferredSentenceLength))
+        for i in 0..<n {
+            let central = top > 0 ? centrality[i] / top : 0
+            let position = 1 / (1 + Float(i) / max(options.positionScale, 1e-3))
+            let length = min(1, Float(lengths[i]) / preferred)
+            let titleOverlap = titleVector.isEmpty ? 0 : features.dot(sentence: i, titleVector)
+            scores[i] = options.centralityWeight * central
+                + options.documentSimilarityWeight * features.documentSimilarity(ofSentence: i)
+                + options.positionWeight * position
+                + options.titleWeight * titleOverlap
+                + options.lengthWeight * length
+        }
+        return scores
+    }
+
+    private func gist(features: DocumentFeatures, body: BodySentences, length: Int, keywords: [Keyword]) -> Summary {
+        let scalars = features.scalars
+        var start = 0, end = min(length, scalars.count)
+        if options.usesClauseWindows,
+           let choice = ClauseWindows.best(in: features, length: length, positionWeight: options.windowPositionWeight,
+                                           positionScale: options.windowPositionScale) {
+            start = choice.start
+            end = choice.end
+        }
+        // Trim separators at both ends.
+        while start < end, ClauseWindows.isBreak(scalars[start]) || scalars[start].properties.isWhitespace { start += 1 }
+        while end > start, ClauseWindows.isBreak(scalars[end - 1]) || scalars[end - 1].properties.isWhitespace
+            || scalars[end - 1] == "“" || scalars[end - 1] == "（" || scalars[end - 1] == "(" { end -= 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        var indices: [Int] = []
+        for s in 0..<features.sentenceCount
+        where features.sentenceStarts[s] < end && features.sentenceStarts[s + 1] > start {
+            indices.append(body.sourceIndices[s])
+        }
+        return Summary(sentences: start < end ? [String(view)] : [], sentenceIndices: indices, kind: .clauseWindow, keywords: keywords)
+    }
+}

@@ -16,7 +16,6 @@ public struct BackgroundIDF: Sendable, Equatable {
     /// Document frequency of each key.
     public let documentFrequencies: [UInt32]
     private let table: KeyTable
-    private let weights: [Float]
     /// The IDF of an n-gram the table does not list (pruned or unseen: df taken as 1).
     public let unseenIDF: Float
 
@@ -40,14 +39,11 @@ public struct BackgroundIDF: Sendable, Equatable {
         self.keys = sortedKeys
         self.documentFrequencies = frequencies
         var table = KeyTable(expectedCount: sortedKeys.count)
-        var weights = [Float](repeating: 0, count: sortedKeys.count)
         for (i, key) in sortedKeys.enumerated() {
-            _ = table.valueInserting(key, next: Int32(i))
-            weights[i] = DocumentFrequencies.smoothIDF(
-                documentFrequency: Int(frequencies[i]), documentCount: self.documentCount)
+            let idf = DocumentFrequencies.smoothIDF(documentFrequency: Int(frequencies[i]), documentCount: self.documentCount)
+            _ = table.valueInserting(key, next: Int32(i), weight: idf)
         }
         self.table = table
-        self.weights = weights
         self.unseenIDF = DocumentFrequencies.smoothIDF(documentFrequency: 1, documentCount: self.documentCount)
     }
 
@@ -78,8 +74,8 @@ public struct BackgroundIDF: Sendable, Equatable {
         }
         var frequencies: [(key: UInt64, df: UInt32)] = []
         let minimum = UInt32(max(1, minimumDocumentFrequency))
-        for (k, slot) in zip(table.keys, table.values) where k != 0 && counts[Int(slot)] >= minimum {
-            frequencies.append((k, counts[Int(slot)]))
+        for entry in table.entries where entry.key != 0 && counts[Int(entry.value)] >= minimum {
+            frequencies.append((entry.key, counts[Int(entry.value)]))
         }
         return BackgroundIDF(options: options, documentCount: Int(documents), frequencies: frequencies)
     }
@@ -100,8 +96,7 @@ public struct BackgroundIDF: Sendable, Equatable {
     /// The smoothed IDF of `key` (``unseenIDF`` when it is not listed).
     @inline(__always)
     public func idf(of key: UInt64) -> Float {
-        let slot = table.value(for: key)
-        return slot >= 0 ? weights[Int(slot)] : unseenIDF
+        table.entry(for: key)?.weight ?? unseenIDF
     }
 
     /// The document frequency of `key` (0 when not listed).

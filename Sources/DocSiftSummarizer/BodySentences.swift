@@ -6,6 +6,8 @@ import DocSiftText
 struct BodySentences {
     /// The cleaned sentence texts.
     var texts: [String] = []
+    /// The same, as Unicode scalars.
+    var scalars: [[Unicode.Scalar]] = []
     /// Index of each in ``PreparedDocument/sentences``.
     var sourceIndices: [Int] = []
 
@@ -15,6 +17,7 @@ struct BodySentences {
         for (offset, sentence) in document.sentences.enumerated() {
             if texts.count >= max(0, maximumSentences) || total >= max(0, maximumCharacters) { break }
             var scalars = Array(sentence.text.unicodeScalars)
+            let original = scalars.count
             BodySentences.trimWhitespace(&scalars)
             if offset < 3 { BodySentences.stripPrefix(titleTokens, from: &scalars) }
             BodySentences.stripDateline(&scalars)
@@ -23,16 +26,27 @@ struct BodySentences {
             if total + scalars.count > maximumCharacters {
                 scalars = Array(scalars.prefix(maximumCharacters - total))
             }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars)
-            texts.append(String(view))
+            if scalars.count == original {
+                texts.append(sentence.text)
+            } else {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars)
+                texts.append(String(view))
+            }
+            self.scalars.append(scalars)
             sourceIndices.append(offset)
             total += scalars.count
         }
     }
 
+    /// Letters and digits.
+    @inline(__always)
     static func isToken(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || c.properties.numericType != nil
+        let v = c.value
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+        if v >= 0x4E00 && v <= 0x9FFF { return true }
+        if v >= 0x3000 && v <= 0x303F { return false }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
     /// Cuts a leading copy of the title (compared on letters and digits only) and the
@@ -55,10 +69,15 @@ struct BodySentences {
     static func firstIndex(of needle: [Unicode.Scalar], in s: [Unicode.Scalar], within limit: Int) -> Int? {
         guard !needle.isEmpty, s.count >= needle.count else { return nil }
         for i in 0...min(limit, s.count - needle.count) where s[i] == needle[0] {
-            if Array(s[i..<(i + needle.count)]) == needle { return i }
+            if s[i..<(i + needle.count)].elementsEqual(needle) { return i }
         }
         return nil
     }
+
+    static let nonBodyMarkers = ["责任编辑", "编辑：", "来源：", "作者：", "通讯员：", "记者：", "图为", "图片来源", "(图片", "（图片"]
+        .map { Array($0.unicodeScalars) }
+    static let dateline = Array("本报讯".unicodeScalars)
+    static let reporter = Array("记者".unicodeScalars)
 
     static func trimWhitespace(_ s: inout [Unicode.Scalar]) {
         while let f = s.first, f.properties.isWhitespace { s.removeFirst() }
@@ -77,7 +96,7 @@ struct BodySentences {
             }
             return nil
         }
-        let prefix = Array("本报讯".unicodeScalars)
+        let prefix = dateline
         // Text before 本报讯 in the same sentence is heading material glued on by a naive reflow.
         if let at = firstIndex(of: prefix, in: s, within: 80), at > 0 { s.removeFirst(at) }
         if s.starts(with: prefix) {
@@ -87,7 +106,7 @@ struct BodySentences {
             s.removeFirst(cut)
             return
         }
-        if let close = closing(from: 0, limit: 30), s[1...].starts(with: Array("记者".unicodeScalars)) {
+        if let close = closing(from: 0, limit: 30), s[1...].starts(with: reporter) {
             s.removeFirst(close + 1)
             return
         }
@@ -112,15 +131,16 @@ struct BodySentences {
     /// False for bylines, captions and editor lines that a naive reflow may leave in the body.
     static func isBody(_ s: [Unicode.Scalar]) -> Bool {
         var tokens = 0
-        for scalar in s where scalar.properties.isAlphabetic || scalar.properties.numericType != nil { tokens += 1 }
+        for scalar in s where isToken(scalar) {
+            tokens += 1
+            if tokens >= 2 { break }
+        }
         guard tokens >= 2 else { return false }
         if s.contains("◎") { return false }
-        var tail = s
-        while let last = tail.last, !(last.properties.isAlphabetic) { tail.removeLast() }
-        if tail.last == "摄" { return false }
-        for marker in ["责任编辑", "编辑：", "来源：", "作者：", "通讯员：", "记者：", "图为", "图片来源", "(图片", "（图片"] {
-            if s.starts(with: Array(marker.unicodeScalars)) { return false }
-        }
+        var last = s.count - 1
+        while last >= 0, !isToken(s[last]) { last -= 1 }
+        if last >= 0, s[last] == "摄" { return false }
+        for marker in nonBodyMarkers where s.starts(with: marker) { return false }
         return true
     }
 }

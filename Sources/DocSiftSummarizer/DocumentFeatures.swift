@@ -32,7 +32,8 @@ struct DocumentFeatures {
     let sentenceFrequency: [Int32]
     /// Occurrences of each feature in the whole body.
     let termFrequency: [Float]
-    /// Sentence vectors in CSR form: row `i` is `rowStart[i]..<rowStart[i + 1]`.
+    /// Sentence vectors in CSR form: row `i` is `rowStart[i]..<rowStart[i + 1]` (features in
+    /// first-occurrence order).
     let rowStart: [Int]
     let rowFeature: [Int32]
     let rowWeight: [Float]
@@ -44,12 +45,13 @@ struct DocumentFeatures {
 
     var sentenceCount: Int { sentenceStarts.count - 1 }
 
-    init(sentences: [String], options: NGramOptions, background: BackgroundIDF?) {
+    init(sentences: [[Unicode.Scalar]], options: NGramOptions, background: BackgroundIDF?) {
         self.options = options
         var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(sentences.reduce(0) { $0 + $1.count })
         var starts: [Int] = [0]
         for sentence in sentences {
-            scalars.append(contentsOf: sentence.unicodeScalars)
+            scalars.append(contentsOf: sentence)
             starts.append(scalars.count)
         }
         self.scalars = scalars
@@ -66,35 +68,43 @@ struct DocumentFeatures {
         let minLength = options.minLength, maxLength = options.maxLength
         let folds = options.foldsDigits
         var recent = [UInt32](repeating: 0, count: maxLength)
-        for s in 0..<n {
-            var run = 0
-            var window: UInt64 = 0
-            for p in starts[s]..<starts[s + 1] {
-                occStart[p] = Int32(occFeature.count)
-                guard let value = NGramExtractor.tokenValue(scalars[p], foldsDigits: folds) else {
-                    run = 0
-                    window = 0
-                    continue
-                }
-                window = ((window << 21) | UInt64(value)) & ((1 << 63) - 1)
-                if maxLength > 3 {
-                    for k in 0..<(maxLength - 1) { recent[k] = recent[k + 1] }
-                    recent[maxLength - 1] = value
-                }
-                run += 1
-                let longest = min(run, maxLength)
-                if longest < minLength { continue }
-                for len in minLength...longest {
-                    let key: UInt64
-                    if len <= 3 {
-                        key = len == 3 ? window : window & ((1 << UInt64(21 * len)) - 1)
+        scalars.withUnsafeBufferPointer { text in
+            for s in 0..<n {
+                var run = 0
+                var window: UInt64 = 0
+                for p in starts[s]..<starts[s + 1] {
+                    occStart[p] = Int32(occFeature.count)
+                    let scalar = text[p]
+                    let value: UInt32
+                    if scalar.value >= 0x4E00 && scalar.value <= 0x9FFF {
+                        value = scalar.value  // the common case: a CJK ideograph
+                    } else if let v = NGramExtractor.tokenValue(scalar, foldsDigits: folds) {
+                        value = v
                     } else {
-                        key = NGramKey.key(of: recent[(maxLength - len)...])
+                        run = 0
+                        window = 0
+                        continue
                     }
-                    let id = table.valueInserting(key, next: Int32(keys.count))
-                    if Int(id) == keys.count { keys.append(key) }
-                    occFeature.append(id)
-                    occLength.append(UInt8(len))
+                    window = ((window << 21) | UInt64(value)) & ((1 << 63) - 1)
+                    if maxLength > 3 {
+                        for k in 0..<(maxLength - 1) { recent[k] = recent[k + 1] }
+                        recent[maxLength - 1] = value
+                    }
+                    run += 1
+                    let longest = min(run, maxLength)
+                    if longest < minLength { continue }
+                    for len in minLength...longest {
+                        let key: UInt64
+                        if len <= 3 {
+                            key = len == 3 ? window : window & ((1 << UInt64(21 * len)) - 1)
+                        } else {
+                            key = NGramKey.key(of: recent[(maxLength - len)...])
+                        }
+                        let id = table.valueInserting(key, next: Int32(keys.count))
+                        if Int(id) == keys.count { keys.append(key) }
+                        occFeature.append(id)
+                        occLength.append(UInt8(len))
+                    }
                 }
             }
         }
@@ -122,7 +132,6 @@ struct DocumentFeatures {
                 if scratch[f] == 0 { touched.append(Int32(f)) }
                 scratch[f] += 1
             }
-            touched.sort()
             for f in touched {
                 rowFeature.append(f)
                 rowCounts.append(scratch[Int(f)])
@@ -174,40 +183,34 @@ struct DocumentFeatures {
         self.documentVector = documentVector
     }
 
-    /// Cosine of sentence `s` with the whole body.
-    func documentSimilarity(ofSentence s: Int) -> Float {
-        var sum: Float = 0
-        for k in rowStart[s]..<rowStart[s + 1] { sum += rowWeight[k] * documentVector[Int(rowFeature[k])] }
-        return sum
-    }
-
-    /// The normalized TF-IDF vector of `text` over the local features (n-grams the body
-    /// lacks are ignored for direction but count toward the norm), as (feature, weight) pairs.
-    func vector(of text: String, background: BackgroundIDF?) -> [(Int32, Float)] {
+    /// The normalized TF-IDF vector of `text`, dense over the local features (n-grams the
+    /// body lacks are left out but count toward the norm); `nil` when `text` has no n-grams.
+    func denseVector(of text: String, background: BackgroundIDF?) -> [Float]? {
         let extractor = NGramExtractor(options: options)
         var counts: [UInt64: Float] = [:]
         extractor.forEachKey(in: text) { counts[$0, default: 0] += 1 }
-        var pairs: [(Int32, Float)] = []
+        guard !counts.isEmpty else { return nil }
+        var vector = [Float](repeating: 0, count: featureCount)
         var norm: Float = 0
         for (key, count) in counts {
             let id = table.value(for: key)
             let weight = (1 + logf(count)) * (id >= 0 ? idf[Int(id)] : (background?.idf(of: key) ?? 1))
             norm += weight * weight
-            if id >= 0 { pairs.append((id, weight)) }
+            if id >= 0 { vector[Int(id)] = weight }
         }
-        guard norm > 0 else { return [] }
+        guard norm > 0 else { return nil }
         let inverse = 1 / norm.squareRoot()
-        return pairs.map { ($0.0, $0.1 * inverse) }.sorted { $0.0 < $1.0 }
+        for f in 0..<featureCount { vector[f] *= inverse }
+        return vector
     }
 
-    /// Dot product of sentence `s` with a sparse vector over local features (sorted by feature).
-    func dot(sentence s: Int, _ vector: [(Int32, Float)]) -> Float {
-        var i = rowStart[s], j = 0, sum: Float = 0
-        let end = rowStart[s + 1]
-        while i < end && j < vector.count {
-            let a = rowFeature[i], b = vector[j].0
-            if a == b { sum += rowWeight[i] * vector[j].1; i += 1; j += 1 } else if a < b { i += 1 } else { j += 1 }
-        }
+    /// Dot product of sentence `s` with a dense vector over local features.
+    func dot(sentence s: Int, _ vector: [Float]) -> Float {
+        var sum: Float = 0
+        for k in rowStart[s]..<rowStart[s + 1] { sum += rowWeight[k] * vector[Int(rowFeature[k])] }
         return sum
     }
+
+    /// Cosine of sentence `s` with the whole body.
+    func documentSimilarity(ofSentence s: Int) -> Float { dot(sentence: s, documentVector) }
 }

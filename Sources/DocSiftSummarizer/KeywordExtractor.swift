@@ -22,14 +22,22 @@ struct KeywordExtractor {
             length[Int(features.occurrenceFeature[o])] = features.occurrenceLength[o]
         }
         var score = [Float](repeating: 0, count: features.featureCount)
-        var candidates: [Int] = []
+        // The best `limit` n-grams of two characters or more, kept sorted (best first) by insertion.
+        let limit = max(8, count * 4)
+        var top: [Int] = []
+        top.reserveCapacity(limit + 1)
+        func better(_ a: Int, _ b: Int) -> Bool {
+            score[a] != score[b] ? score[a] > score[b] : features.keys[a] < features.keys[b]
+        }
         for f in 0..<features.featureCount where length[f] >= 2 {
             // Sublinear frequency; a repeated n-gram matters more than a rare one alone.
             score[f] = (1 + logf(features.termFrequency[f])) * features.idf[f] * (1 + 0.1 * Float(length[f]))
-            candidates.append(f)
+            if top.count == limit, let last = top.last, !better(f, last) { continue }
+            var i = top.count
+            while i > 0 && better(f, top[i - 1]) { i -= 1 }
+            top.insert(f, at: i)
+            if top.count > limit { top.removeLast() }
         }
-        candidates.sort { score[$0] != score[$1] ? score[$0] > score[$1] : features.keys[$0] < features.keys[$1] }
-        let top = Array(candidates.prefix(max(8, count * 4)))
         guard !top.isEmpty else { return [] }
         var isTop = [Bool](repeating: false, count: features.featureCount)
         for f in top { isTop[f] = true }
@@ -48,9 +56,8 @@ struct KeywordExtractor {
             }
         }
         // Phrases: maximal covered runs (n-grams never span punctuation, so neither do runs).
-        var phraseScore: [String: Float] = [:]
-        var phraseCount: [String: Int] = [:]
-        var firstSeen: [String: Int] = [:]
+        var phrases: [Phrase] = []
+        var phraseByHash: [UInt64: Int] = [:]
         var p = 0
         while p < total {
             guard covered[p] else { p += 1; continue }
@@ -78,23 +85,49 @@ struct KeywordExtractor {
                 to = bestEnd + 1
             }
             if to - from >= 2 {
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[from..<to])
-                let text = String(view)
-                phraseScore[text] = max(phraseScore[text] ?? 0, runScore)
-                phraseCount[text, default: 0] += 1
-                if firstSeen[text] == nil { firstSeen[text] = from }
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                for k in from..<to { hash = (hash ^ UInt64(scalars[k].value)) &* 0x0000_0100_0000_01B3 }
+                if let index = phraseByHash[hash], phrases[index].scalars.elementsEqual(scalars[from..<to]) {
+                    phrases[index].count += 1
+                    phrases[index].score = max(phrases[index].score, runScore)
+                } else if phraseByHash[hash] == nil {
+                    phraseByHash[hash] = phrases.count
+                    phrases.append(Phrase(scalars: Array(scalars[from..<to]), score: runScore, count: 1, first: from))
+                }
             }
             p = q
         }
-        var ranked = phraseScore.map { (text: $0.key, score: $0.value * (1 + 0.5 * logf(Float(phraseCount[$0.key] ?? 1)))) }
-        ranked.sort { $0.score != $1.score ? $0.score > $1.score : (firstSeen[$0.text] ?? 0) < (firstSeen[$1.text] ?? 0) }
-        var chosen: [Keyword] = []
-        for candidate in ranked {
+        for i in phrases.indices { phrases[i].score *= 1 + 0.5 * logf(Float(phrases[i].count)) }
+        phrases.sort { $0.score != $1.score ? $0.score > $1.score : $0.first < $1.first }
+        var chosen: [Phrase] = []
+        for candidate in phrases {
             if chosen.count >= count { break }
-            if chosen.contains(where: { $0.text.contains(candidate.text) || candidate.text.contains($0.text) }) { continue }
-            chosen.append(Keyword(text: candidate.text, score: candidate.score))
+            if chosen.contains(where: { $0.scalars.contains(candidate.scalars) || candidate.scalars.contains($0.scalars) }) { continue }
+            chosen.append(candidate)
         }
-        return chosen
+        return chosen.map { phrase in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: phrase.scalars)
+            return Keyword(text: String(view), score: phrase.score)
+        }
+    }
+
+    private struct Phrase {
+        var scalars: [Unicode.Scalar]
+        var score: Float
+        var count: Int
+        var first: Int
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// Whether `other` occurs in `self` as a contiguous run.
+    func contains(_ other: [Unicode.Scalar]) -> Bool {
+        guard !other.isEmpty else { return true }
+        guard other.count <= count else { return false }
+        for i in 0...(count - other.count) where self[i] == other[0] {
+            if self[i..<(i + other.count)].elementsEqual(other) { return true }
+        }
+        return false
     }
 }

@@ -45,7 +45,7 @@ public struct Summarizer: Sendable {
         let title = title ?? document.headings.joined(separator: " ")
         let body = BodySentences(document: document, title: title, maximumSentences: options.maximumSentences,
                                  maximumCharacters: options.maximumAnalyzedCharacters)
-        let features = DocumentFeatures(sentences: body.texts, options: nGramOptions, background: background)
+        let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background)
         let keywords = KeywordExtractor().keywords(in: features, count: options.keywordCount)
         let limit: Int
         switch budget {
@@ -55,7 +55,7 @@ public struct Summarizer: Sendable {
         guard !body.texts.isEmpty, limit > 0 else {
             return Summary(sentences: [], sentenceIndices: [], kind: .empty, keywords: keywords)
         }
-        let lengths = body.texts.map { $0.unicodeScalars.count }
+        let lengths = body.scalars.map(\.count)
         if case let .characters(maxChars) = budget, usesGist(lengths: lengths, budget: maxChars) {
             return gist(features: features, body: body, length: maxChars, keywords: keywords)
         }
@@ -92,7 +92,7 @@ public struct Summarizer: Sendable {
         let document = PreparedDocument(text: text)
         let body = BodySentences(document: document, title: document.headings.joined(separator: " "), maximumSentences: options.maximumSentences,
                                  maximumCharacters: options.maximumAnalyzedCharacters)
-        let features = DocumentFeatures(sentences: body.texts, options: nGramOptions, background: background)
+        let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background)
         return KeywordExtractor().keywords(in: features, count: count)
     }
 
@@ -101,14 +101,14 @@ public struct Summarizer: Sendable {
         let n = features.sentenceCount
         let centrality = graph.centrality(damping: options.damping)
         let top = centrality.max() ?? 0
-        let titleVector = title.isEmpty ? [] : features.vector(of: title, background: background)
+        let titleVector = title.isEmpty ? nil : features.denseVector(of: title, background: background)
         var scores = [Float](repeating: 0, count: n)
         let preferred = Float(max(1, options.preferredSentenceLength))
         for i in 0..<n {
             let central = top > 0 ? centrality[i] / top : 0
             let position = 1 / (1 + Float(i) / max(options.positionScale, 1e-3))
             let length = min(1, Float(lengths[i]) / preferred)
-            let titleOverlap = titleVector.isEmpty ? 0 : features.dot(sentence: i, titleVector)
+            let titleOverlap = titleVector.map { features.dot(sentence: i, $0) } ?? 0
             scores[i] = options.centralityWeight * central
                 + options.documentSimilarityWeight * features.documentSimilarity(ofSentence: i)
                 + options.positionWeight * position

@@ -35,7 +35,32 @@ struct ClauseWindows {
     }
 
     /// The best window of `length` scalars, or `nil` when the body is empty.
-    static func best(in features: DocumentFeatures, length: Int, positionWeight: Float, positionScale: Float) -> Choice? {
+    /// Window scoring parameters (from ``SummaryOptions``).
+    struct Parameters {
+        var positionWeight: Float
+        var positionScale: Float
+        /// Score = dot / norm^normExponent (1 = cosine; lower favours dense, high-IDF windows).
+        var normExponent: Float
+        /// Subtracted when the window opens with a short clause (≤ `openerLength` characters
+        /// before a comma), e.g. 11日下午， or 据报道，.
+        var openerPenalty: Float
+        var openerLength: Int
+    }
+
+    /// Length of the clause starting at `p` when it ends in a clause break within `limit` characters.
+    static func openerLength(at p: Int, in scalars: [Unicode.Scalar], limit: Int) -> Int? {
+        var i = p
+        while i < scalars.count && i - p <= limit {
+            let c = scalars[i]
+            if c == "，" || c == "," || c == "：" { return i - p }
+            if isClauseBreak(c) { return nil }
+            i += 1
+        }
+        return nil
+    }
+
+    static func best(in features: DocumentFeatures, length: Int, parameters: Parameters) -> Choice? {
+        let positionWeight = parameters.positionWeight, positionScale = parameters.positionScale
         let total = features.scalars.count
         guard total > 0, length > 0 else { return nil }
         var sentenceStartSet = [Bool](repeating: false, count: total + 1)
@@ -83,10 +108,13 @@ struct ClauseWindows {
                 }
                 windowStart += 1
             }
-            let norm = squares > 0 ? squares.squareRoot() : 0
-            let cosine = norm > 0 ? dot / norm : 0
+            let cosine = squares > 0 ? dot / pow(squares, 0.5 * Double(parameters.normExponent)) : 0
             let prior = Double(positionWeight) / (1 + Double(start) / Double(max(positionScale, 1)))
-            let score = cosine + prior
+            var score = cosine + prior
+            if parameters.openerPenalty != 0,
+               openerLength(at: start, in: features.scalars, limit: parameters.openerLength) != nil {
+                score -= Double(parameters.openerPenalty)
+            }
             if let current = best, score <= current.score + 1e-12 { continue }
             best = Choice(start: start, end: end, score: score)
         }

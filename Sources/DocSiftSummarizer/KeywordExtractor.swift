@@ -3,107 +3,107 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DocSiftFeatures
 
-/// Key phrases: character n-grams (two characters or more) scored by TF-IDF against the
-/// background, the best ones marked where they occur, and each maximal marked run of
-/// text taken as a phrase, so that overlapping and adjacent n-grams merge into the
-/// longest phrase. No phrase returned is contained in another.
+/// Key phrases from character n-grams, without a word dictionary.
+///
+/// Candidates are substrings of 2–6 letters or digits (never across punctuation). A
+/// candidate that always occurs inside the same longer candidate is merged into it (only
+/// "closed" substrings survive: overlapping, adjacent n-grams become the longest phrase),
+/// and phrases may not start or end with a function character (的, 了, 在, …). Each is
+/// scored by `(1 + ln count) · mean IDF of its character bigrams · √length` with IDF from
+/// the background corpus, so characteristic repeated phrases rank first. Phrases are
+/// taken best first, skipping any that shares three characters in a row with one already taken.
 struct KeywordExtractor {
-    /// Longest phrase kept; longer runs fall back to their best n-gram.
-    let maximumPhraseLength = 8
+    /// Shortest and longest phrase, in characters.
+    let minimumLength = 2
+    let maximumLength = 6
 
-    func keywords(in features: DocumentFeatures, count: Int) -> [Keyword] {
-        guard count > 0, features.featureCount > 0 else { return [] }
+    /// Characters a phrase may not start or end with.
+    static let functionCharacters: Set<UInt32> = Set("的了在是和与对为等及也就都而并将把被从向以于着之其这那个有我你他她它们又或但所让由到说".unicodeScalars.map(\.value))
+
+    func keywords(in features: DocumentFeatures, count: Int, background: BackgroundIDF?) -> [Keyword] {
+        guard count > 0 else { return [] }
         let scalars = features.scalars
         let total = scalars.count
-        // Length of each feature and its score.
-        var length = [UInt8](repeating: 0, count: features.featureCount)
-        for o in 0..<features.occurrenceFeature.count {
-            length[Int(features.occurrenceFeature[o])] = features.occurrenceLength[o]
+        guard total >= minimumLength else { return [] }
+        // Token values (0 for separators and sentence boundaries).
+        var token = [UInt32](repeating: 0, count: total)
+        for p in 0..<total { token[p] = NGramExtractor.tokenValue(scalars[p], foldsDigits: false) ?? 0 }
+        // Bigram IDF of each position (bigram ending at p), local features first.
+        var bigramIDF = [Float](repeating: 0, count: total)
+        let fallbackIDF = background?.unseenIDF ?? 1
+        for p in 1..<total where token[p] != 0 && token[p - 1] != 0 {
+            let a = NGramExtractor.tokenValue(scalars[p - 1], foldsDigits: features.options.foldsDigits) ?? 0
+            let b = NGramExtractor.tokenValue(scalars[p], foldsDigits: features.options.foldsDigits) ?? 0
+            let key = (UInt64(a) << 21) | UInt64(b)
+            let local = features.table.value(for: key)
+            if local >= 0 {
+                bigramIDF[p] = features.idf[Int(local)]
+            } else {
+                bigramIDF[p] = background?.idf(of: key) ?? fallbackIDF
+            }
         }
-        var score = [Float](repeating: 0, count: features.featureCount)
-        // The best `limit` n-grams of two characters or more, kept sorted (best first) by insertion.
-        let limit = max(8, count * 4)
-        var top: [Int] = []
-        top.reserveCapacity(limit + 1)
-        func better(_ a: Int, _ b: Int) -> Bool {
-            score[a] != score[b] ? score[a] > score[b] : features.keys[a] < features.keys[b]
+        // Count every candidate substring by hash.
+        struct Candidate {
+            var start: Int
+            var length: Int
+            var count: Int
         }
-        for f in 0..<features.featureCount where length[f] >= 2 {
-            // Sublinear frequency; a repeated n-gram matters more than a rare one alone.
-            score[f] = (1 + logf(features.termFrequency[f])) * features.idf[f] * (1 + 0.1 * Float(length[f]))
-            if top.count == limit, let last = top.last, !better(f, last) { continue }
-            var i = top.count
-            while i > 0 && better(f, top[i - 1]) { i -= 1 }
-            top.insert(f, at: i)
-            if top.count > limit { top.removeLast() }
+        var index: [UInt64: Int] = [:]
+        index.reserveCapacity(total * 4)
+        var candidates: [Candidate] = []
+        func hash(_ from: Int, _ length: Int) -> UInt64 {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for k in from..<(from + length) { h = (h ^ UInt64(token[k])) &* 0x0000_0100_0000_01B3 }
+            return h ^ UInt64(length)
         }
-        guard !top.isEmpty else { return [] }
-        var isTop = [Bool](repeating: false, count: features.featureCount)
-        for f in top { isTop[f] = true }
-        // Mark the characters covered by occurrences of top n-grams; remember the best n-gram per run.
-        var covered = [Bool](repeating: false, count: total)
-        var bestEndingAt = [Int32](repeating: -1, count: total)
-        for p in 0..<total {
-            for o in Int(features.occurrenceStart[p])..<Int(features.occurrenceStart[p + 1]) {
-                let f = Int(features.occurrenceFeature[o])
-                guard isTop[f] else { continue }
-                let len = Int(features.occurrenceLength[o])
-                for q in (p - len + 1)...p { covered[q] = true }
-                if bestEndingAt[p] < 0 || score[f] > score[Int(features.occurrenceFeature[Int(bestEndingAt[p])])] {
-                    bestEndingAt[p] = Int32(o)
+        // Sentences end in punctuation, but a sentence cut short might not: never cross a start.
+        var boundary = [Bool](repeating: false, count: total + 1)
+        for start in features.sentenceStarts where start <= total { boundary[start] = true }
+        for p in 0..<total where token[p] != 0 {
+            var length = 1
+            while length < maximumLength && p + length < total && token[p + length] != 0 && !boundary[p + length] {
+                length += 1
+                let h = hash(p, length)
+                if let i = index[h] {
+                    candidates[i].count += 1
+                } else {
+                    index[h] = candidates.count
+                    candidates.append(Candidate(start: p, length: length, count: 1))
                 }
             }
         }
-        // Phrases: maximal covered runs (n-grams never span punctuation, so neither do runs).
-        var phrases: [Phrase] = []
-        var phraseByHash: [UInt64: Int] = [:]
-        var p = 0
-        while p < total {
-            guard covered[p] else { p += 1; continue }
-            var q = p
-            var runScore: Float = 0
-            var bestOccurrence = -1
-            var bestEnd = p
-            while q < total && covered[q] {
-                if bestEndingAt[q] >= 0 {
-                    let o = Int(bestEndingAt[q])
-                    let f = Int(features.occurrenceFeature[o])
-                    if q - Int(features.occurrenceLength[o]) + 1 >= p {
-                        runScore = max(runScore, score[f])
-                        if bestOccurrence < 0 || score[f] > score[Int(features.occurrenceFeature[bestOccurrence])] {
-                            bestOccurrence = o
-                            bestEnd = q
-                        }
-                    }
-                }
-                q += 1
+        // Closed candidates: no one-character extension occurs as often.
+        var closed = [Bool](repeating: true, count: candidates.count)
+        for c in candidates where c.length > minimumLength {
+            // Its two (length − 1) sub-strings are not closed when they never occur elsewhere.
+            for (from, length) in [(c.start, c.length - 1), (c.start + 1, c.length - 1)] {
+                if let i = index[hash(from, length)], candidates[i].count == c.count { closed[i] = false }
             }
-            var from = p, to = q
-            if to - from > maximumPhraseLength, bestOccurrence >= 0 {
-                from = bestEnd - Int(features.occurrenceLength[bestOccurrence]) + 1
-                to = bestEnd + 1
-            }
-            if to - from >= 2 {
-                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-                for k in from..<to { hash = (hash ^ UInt64(scalars[k].value)) &* 0x0000_0100_0000_01B3 }
-                if let index = phraseByHash[hash], phrases[index].scalars.elementsEqual(scalars[from..<to]) {
-                    phrases[index].count += 1
-                    phrases[index].score = max(phrases[index].score, runScore)
-                } else if phraseByHash[hash] == nil {
-                    phraseByHash[hash] = phrases.count
-                    phrases.append(Phrase(scalars: Array(scalars[from..<to]), score: runScore, count: 1, first: from))
-                }
-            }
-            p = q
         }
-        for i in phrases.indices { phrases[i].score *= 1 + 0.5 * logf(Float(phrases[i].count)) }
-        phrases.sort { $0.score != $1.score ? $0.score > $1.score : $0.first < $1.first }
-        var chosen: [Phrase] = []
-        for candidate in phrases {
+        let repeated = candidates.contains { $0.count >= 2 }
+        var scored: [(candidate: Candidate, score: Float)] = []
+        for (i, c) in candidates.enumerated() where closed[i] {
+            if repeated && c.count < 2 { continue }
+            if !repeated && c.length > 4 { continue }
+            if KeywordExtractor.functionCharacters.contains(token[c.start])
+                || KeywordExtractor.functionCharacters.contains(token[c.start + c.length - 1]) { continue }
+            var idfSum: Float = 0
+            for k in (c.start + 1)..<(c.start + c.length) { idfSum += bigramIDF[k] }
+            let meanIDF = idfSum / Float(c.length - 1)
+            let score = (1 + logf(Float(c.count))) * meanIDF * Float(c.length).squareRoot()
+            scored.append((c, score))
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.candidate.start < $1.candidate.start }
+        var chosen: [(scalars: [Unicode.Scalar], score: Float)] = []
+        for entry in scored {
             if chosen.count >= count { break }
-            if chosen.contains(where: { $0.scalars.contains(candidate.scalars) || candidate.scalars.contains($0.scalars) }) { continue }
-            chosen.append(candidate)
+            let text = Array(scalars[entry.candidate.start..<(entry.candidate.start + entry.candidate.length)])
+            if chosen.contains(where: { $0.scalars.contains(text) || text.contains($0.scalars) || $0.scalars.sharesTrigram(with: text) }) {
+                continue
+            }
+            chosen.append((text, entry.score))
         }
         return chosen.map { phrase in
             var view = String.UnicodeScalarView()
@@ -111,16 +111,16 @@ struct KeywordExtractor {
             return Keyword(text: String(view), score: phrase.score)
         }
     }
-
-    private struct Phrase {
-        var scalars: [Unicode.Scalar]
-        var score: Float
-        var count: Int
-        var first: Int
-    }
 }
 
 extension Array where Element == Unicode.Scalar {
+    /// Whether the two share a run of three characters.
+    func sharesTrigram(with other: [Unicode.Scalar]) -> Bool {
+        guard count >= 3, other.count >= 3 else { return false }
+        for i in 0...(count - 3) where other.contains(Array(self[i..<(i + 3)])) { return true }
+        return false
+    }
+
     /// Whether `other` occurs in `self` as a contiguous run.
     func contains(_ other: [Unicode.Scalar]) -> Bool {
         guard !other.isEmpty else { return true }

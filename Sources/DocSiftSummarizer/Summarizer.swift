@@ -25,7 +25,15 @@ public struct Summarizer: Sendable {
         self.background = background
     }
 
-    private var nGramOptions: NGramOptions { background?.options ?? options.nGrams }
+    /// The n-grams documents are cut into: ``SummaryOptions/nGrams`` when the background
+    /// covers those lengths (its keys are the same), else the background's own options.
+    private var nGramOptions: NGramOptions {
+        guard let background else { return options.nGrams }
+        let wanted = options.nGrams, have = background.options
+        let covered = have.minLength <= wanted.minLength && have.maxLength >= wanted.maxLength
+            && have.foldsDigits == wanted.foldsDigits
+        return covered ? wanted : have
+    }
 
     /// Summarizes `text`. `title` (default: the document's headings) adds a title-overlap
     /// prior; `budget` overrides ``SummaryOptions/budget`` for this call (e.g. a record's
@@ -46,7 +54,7 @@ public struct Summarizer: Sendable {
         let body = BodySentences(document: document, title: title, maximumSentences: options.maximumSentences,
                                  maximumCharacters: options.maximumAnalyzedCharacters)
         let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background)
-        let keywords = KeywordExtractor().keywords(in: features, count: options.keywordCount)
+        let keywords = KeywordExtractor().keywords(in: features, count: options.keywordCount, background: background)
         let limit: Int
         switch budget {
         case let .characters(n): limit = n
@@ -93,7 +101,7 @@ public struct Summarizer: Sendable {
         let body = BodySentences(document: document, title: document.headings.joined(separator: " "), maximumSentences: options.maximumSentences,
                                  maximumCharacters: options.maximumAnalyzedCharacters)
         let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background)
-        return KeywordExtractor().keywords(in: features, count: count)
+        return KeywordExtractor().keywords(in: features, count: count, background: background)
     }
 
     /// The score of every body sentence (exposed for diagnostics and tuning).
@@ -122,8 +130,10 @@ public struct Summarizer: Sendable {
         let scalars = features.scalars
         var start = 0, end = min(length, scalars.count)
         if options.usesClauseWindows,
-           let choice = ClauseWindows.best(in: features, length: length, positionWeight: options.windowPositionWeight,
-                                           positionScale: options.windowPositionScale) {
+           let choice = ClauseWindows.best(in: features, length: length, parameters: ClauseWindows.Parameters(
+               positionWeight: options.windowPositionWeight, positionScale: options.windowPositionScale,
+               normExponent: options.windowNormExponent, openerPenalty: options.windowOpenerPenalty,
+               openerLength: options.windowOpenerLength)) {
             start = choice.start
             end = choice.end
         }

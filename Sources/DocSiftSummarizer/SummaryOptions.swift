@@ -25,8 +25,8 @@ public enum GistRule: String, Sendable, Equatable, Hashable, Codable {
 public struct SummaryOptions: Sendable, Equatable, Hashable {
     /// The default budget (a call may override it).
     public var budget: SummaryBudget
-    /// Character n-grams for sentence vectors when no background IDF is given
-    /// (with one, its own n-gram options are used so that keys match).
+    /// Character n-grams for sentence and window vectors (with a background IDF that does
+    /// not cover these lengths, the background's own options are used so that keys match).
     public var nGrams: NGramOptions
     /// Damping factor of the centrality power iteration.
     public var damping: Float
@@ -59,6 +59,14 @@ public struct SummaryOptions: Sendable, Equatable, Hashable {
     public var windowPositionWeight: Float
     /// Characters over which a window's position prior halves.
     public var windowPositionScale: Float
+    /// Window score = dot with the document / (window norm)^this: 1 is the cosine, lower
+    /// values favour windows dense in high-IDF n-grams.
+    public var windowNormExponent: Float
+    /// Subtracted from a window's score when it opens with a short clause (a time or source
+    /// opener such as 11日下午， or 据报道，).
+    public var windowOpenerPenalty: Float
+    /// Longest opening clause (in characters) that counts as an opener.
+    public var windowOpenerLength: Int
     /// Number of keywords attached to each summary (0 = none).
     public var keywordCount: Int
     /// Only the first this many characters of body text are analysed (bounds work on huge inputs).
@@ -69,7 +77,7 @@ public struct SummaryOptions: Sendable, Equatable, Hashable {
     /// Options with the tuned defaults and a 120-character budget.
     public init(
         budget: SummaryBudget = .characters(120),
-        nGrams: NGramOptions = NGramOptions(minLength: 1, maxLength: 3, foldsDigits: true),
+        nGrams: NGramOptions = NGramOptions(minLength: 1, maxLength: 2, foldsDigits: true),
         damping: Float = 0.85,
         centralityWeight: Float = 0.3,
         documentSimilarityWeight: Float = 0.7,
@@ -85,6 +93,9 @@ public struct SummaryOptions: Sendable, Equatable, Hashable {
         headlineLength: Int = 40,
         windowPositionWeight: Float = 0.15,
         windowPositionScale: Float = 60,
+        windowNormExponent: Float = 1,
+        windowOpenerPenalty: Float = 0,
+        windowOpenerLength: Int = 6,
         keywordCount: Int = 5,
         maximumAnalyzedCharacters: Int = 200_000,
         maximumSentences: Int = 2_000
@@ -106,6 +117,9 @@ public struct SummaryOptions: Sendable, Equatable, Hashable {
         self.headlineLength = headlineLength
         self.windowPositionWeight = windowPositionWeight
         self.windowPositionScale = windowPositionScale
+        self.windowNormExponent = windowNormExponent
+        self.windowOpenerPenalty = windowOpenerPenalty
+        self.windowOpenerLength = windowOpenerLength
         self.keywordCount = keywordCount
         self.maximumAnalyzedCharacters = maximumAnalyzedCharacters
         self.maximumSentences = maximumSentences

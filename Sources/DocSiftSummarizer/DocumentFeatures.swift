@@ -37,6 +37,8 @@ struct DocumentFeatures {
     let rowStart: [Int]
     let rowFeature: [Int32]
     let rowWeight: [Float]
+    /// Raw occurrence count of each CSR entry.
+    let rowCount: [Float]
     /// The whole body's normalized TF-IDF weights, dense over local features.
     let documentVector: [Float]
     /// The key table mapping n-gram keys to local ids.
@@ -58,7 +60,7 @@ struct DocumentFeatures {
         self.sentenceStarts = starts
         let n = sentences.count
 
-        var table = KeyTable(expectedCount: max(16, scalars.count * 2))
+        var table = KeyTable(expectedCount: max(16, scalars.count))
         var keys: [UInt64] = []
         var occStart = [Int32](repeating: 0, count: scalars.count + 1)
         var occFeature: [Int32] = []
@@ -180,6 +182,7 @@ struct DocumentFeatures {
         self.rowStart = rowStart
         self.rowFeature = rowFeature
         self.rowWeight = rowWeight
+        self.rowCount = rowCounts
         self.documentVector = documentVector
     }
 

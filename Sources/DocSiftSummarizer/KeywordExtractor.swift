@@ -32,6 +32,8 @@ struct KeywordExtractor {
         for p in 0..<total { token[p] = NGramExtractor.tokenValue(scalars[p], foldsDigits: false) ?? 0 }
         // Bigram IDF of each position (bigram ending at p), local features first.
         var bigramIDF = [Float](repeating: 0, count: total)
+        // Occurrences in the body of the bigram ending at p (digits folded: an upper bound).
+        var bigramCount = [Float](repeating: 0, count: total + 1)
         let fallbackIDF = background?.unseenIDF ?? 1
         for p in 1..<total where token[p] != 0 && token[p - 1] != 0 {
             let a = NGramExtractor.tokenValue(scalars[p - 1], foldsDigits: features.options.foldsDigits) ?? 0
@@ -40,53 +42,23 @@ struct KeywordExtractor {
             let local = features.table.value(for: key)
             if local >= 0 {
                 bigramIDF[p] = features.idf[Int(local)]
+                bigramCount[p] = features.termFrequency[Int(local)]
             } else {
                 bigramIDF[p] = background?.idf(of: key) ?? fallbackIDF
             }
         }
-        // Count every candidate substring by hash.
-        struct Candidate {
-            var start: Int
-            var length: Int
-            var count: Int
+        // Count the candidate substrings by hash: only repeated ones when the body repeats
+        // bigrams (every bigram of a repeated substring repeats), else short ones of any count.
+        var counted = countCandidates(features, token: token, bigramCount: bigramCount, repeatedOnly: true)
+        if !counted.candidates.contains(where: { $0.count >= 2 }) {
+            counted = countCandidates(features, token: token, bigramCount: bigramCount, repeatedOnly: false)
         }
-        var index: [UInt64: Int] = [:]
-        index.reserveCapacity(total * 4)
-        var candidates: [Candidate] = []
-        func hash(_ from: Int, _ length: Int) -> UInt64 {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for k in from..<(from + length) { h = (h ^ UInt64(token[k])) &* 0x0000_0100_0000_01B3 }
-            return h ^ UInt64(length)
-        }
-        // Sentences end in punctuation, but a sentence cut short might not: never cross a start.
-        var boundary = [Bool](repeating: false, count: total + 1)
-        for start in features.sentenceStarts where start <= total { boundary[start] = true }
-        for p in 0..<total where token[p] != 0 {
-            var length = 1
-            while length < maximumLength && p + length < total && token[p + length] != 0 && !boundary[p + length] {
-                length += 1
-                let h = hash(p, length)
-                if let i = index[h] {
-                    candidates[i].count += 1
-                } else {
-                    index[h] = candidates.count
-                    candidates.append(Candidate(start: p, length: length, count: 1))
-                }
-            }
-        }
-        // Closed candidates: no one-character extension occurs as often.
-        var closed = [Bool](repeating: true, count: candidates.count)
-        for c in candidates where c.length > minimumLength {
-            // Its two (length − 1) sub-strings are not closed when they never occur elsewhere.
-            for (from, length) in [(c.start, c.length - 1), (c.start + 1, c.length - 1)] {
-                if let i = index[hash(from, length)], candidates[i].count == c.count { closed[i] = false }
-            }
-        }
+        let (candidates, closed) = counted
         let repeated = candidates.contains { $0.count >= 2 }
         var scored: [(candidate: Candidate, score: Float)] = []
         for (i, c) in candidates.enumerated() where closed[i] {
             if repeated && c.count < 2 { continue }
-            if !repeated && c.length > 4 { continue }
+            if !repeated && c.length > 4 { continue }  // unrepeated: short n-grams only
             if KeywordExtractor.functionCharacters.contains(token[c.start])
                 || KeywordExtractor.functionCharacters.contains(token[c.start + c.length - 1]) { continue }
             var idfSum: Float = 0
@@ -110,6 +82,55 @@ struct KeywordExtractor {
             view.append(contentsOf: phrase.scalars)
             return Keyword(text: String(view), score: phrase.score)
         }
+    }
+
+    struct Candidate {
+        var start: Int
+        var length: Int
+        var count: Int
+    }
+
+    /// The candidate substrings (2…maximumLength letters or digits, within one sentence)
+    /// with their counts, and whether each is closed (no one-character extension occurs as
+    /// often). With `repeatedOnly`, substrings containing a bigram seen once are skipped.
+    private func countCandidates(_ features: DocumentFeatures, token: [UInt32], bigramCount: [Float],
+                       repeatedOnly: Bool) -> (candidates: [Candidate], closed: [Bool]) {
+        let total = token.count
+        var index = KeyTable(expectedCount: repeatedOnly ? 256 : total * 4)
+        var candidates: [Candidate] = []
+        // at[p * stride + length] = candidate index of the substring of `length` starting at p.
+        let stride = maximumLength + 1
+        var at = [Int32](repeating: -1, count: (total + 1) * stride)
+        // Sentences end in punctuation, but a sentence cut short might not: never cross a start.
+        var boundary = [Bool](repeating: false, count: total + 1)
+        for start in features.sentenceStarts where start <= total { boundary[start] = true }
+        for p in 0..<total where token[p] != 0 {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            h = (h ^ UInt64(token[p])) &* 0x0000_0100_0000_01B3
+            var length = 1
+            while length < maximumLength && p + length < total && token[p + length] != 0 && !boundary[p + length] {
+                if repeatedOnly && bigramCount[p + length] < 2 { break }
+                h = (h ^ UInt64(token[p + length])) &* 0x0000_0100_0000_01B3
+                length += 1
+                let key = (h ^ UInt64(length)) | 1  // never 0, the table's empty mark
+                let i = Int(index.valueInserting(key, next: Int32(candidates.count)))
+                if i == candidates.count {
+                    candidates.append(Candidate(start: p, length: length, count: 1))
+                } else {
+                    candidates[i].count += 1
+                }
+                at[p * stride + length] = Int32(i)
+            }
+        }
+        var closed = [Bool](repeating: true, count: candidates.count)
+        for c in candidates where c.length > minimumLength {
+            // Its two (length − 1) sub-strings are not closed when they never occur elsewhere.
+            let prefix = Int(at[c.start * stride + c.length - 1])
+            let suffix = Int(at[(c.start + 1) * stride + c.length - 1])
+            if prefix >= 0, candidates[prefix].count == c.count { closed[prefix] = false }
+            if suffix >= 0, candidates[suffix].count == c.count { closed[suffix] = false }
+        }
+        return (candidates, closed)
     }
 }
 

@@ -70,7 +70,8 @@ public struct Summarizer: Sendable {
         let graph = SentenceGraph(features: features)
         let scores = sentenceScores(features: features, graph: graph, lengths: lengths,
                                     title: title)
-        let filter = RedundancyFilter(lambda: options.mmrLambda, duplicateSimilarity: options.duplicateSimilarity)
+        let filter = RedundancyFilter(lambda: options.mmrLambda, duplicateSimilarity: options.duplicateSimilarity,
+                                      coverageWeight: options.coverageWeight, features: features)
         var characters: Int?
         var sentences: Int?
         switch budget {

@@ -46,6 +46,9 @@ public struct SummaryOptions: Sendable, Equatable, Hashable {
     public var preferredSentenceLength: Int
     /// MMR trade-off: 1 = relevance only, lower values penalize similarity to chosen sentences.
     public var mmrLambda: Float
+    /// Weight of the coverage gain: how much a sentence raises the cosine between the chosen
+    /// sentences (as one text) and the whole document.
+    public var coverageWeight: Float
     /// A sentence whose cosine with a chosen one reaches this is a duplicate and never chosen.
     public var duplicateSimilarity: Float
     /// Build headline-length gists from clause windows when no whole sentence fits
@@ -88,6 +91,7 @@ public struct SummaryOptions: Sendable, Equatable, Hashable {
         preferredSentenceLength: Int = 15,
         mmrLambda: Float = 0.7,
         duplicateSimilarity: Float = 0.8,
+        coverageWeight: Float = 0,
         usesClauseWindows: Bool = true,
         gistRule: GistRule = .whenBudgetBelowMedianSentence,
         headlineLength: Int = 40,
@@ -112,6 +116,7 @@ public struct SummaryOptions: Sendable, Equatable, Hashable {
         self.preferredSentenceLength = preferredSentenceLength
         self.mmrLambda = mmrLambda
         self.duplicateSimilarity = duplicateSimilarity
+        self.coverageWeight = coverageWeight
         self.usesClauseWindows = usesClauseWindows
         self.gistRule = gistRule
         self.headlineLength = headlineLength

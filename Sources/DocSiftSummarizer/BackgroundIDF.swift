@@ -82,7 +82,7 @@ public struct BackgroundIDF: Sendable, Equatable {
 
     /// Builds the table from a JSONL file whose lines are objects with a `text` field
     /// (other fields are ignored; blank lines are skipped).
-    /// - Throws: ``BackgroundIDFError`` when the file is unreadable or a line is not such an object.
+    /// - Throws: ``SummarizerDataError`` when the file is unreadable or a line is not such an object.
     public static func build(
         jsonlAt url: URL, options: NGramOptions = NGramOptions(), minimumDocumentFrequency: Int = 2
     ) throws -> BackgroundIDF {
@@ -105,6 +105,7 @@ public struct BackgroundIDF: Sendable, Equatable {
         return slot >= 0 ? Int(documentFrequencies[Int(slot)]) : 0
     }
 
+    /// Equal when options, document count and every key with its frequency match.
     public static func == (lhs: BackgroundIDF, rhs: BackgroundIDF) -> Bool {
         lhs.options == rhs.options && lhs.documentCount == rhs.documentCount
             && lhs.keys == rhs.keys && lhs.documentFrequencies == rhs.documentFrequencies
@@ -145,20 +146,20 @@ public struct BackgroundIDF: Sendable, Equatable {
     }
 
     /// Reads the binary form.
-    /// - Throws: ``BackgroundIDFError`` on bad magic, unknown version, truncation,
+    /// - Throws: ``SummarizerDataError`` on bad magic, unknown version, truncation,
     ///   checksum mismatch or inconsistent contents.
     public init(serialized bytes: [UInt8]) throws {
-        guard bytes.count >= BackgroundIDF.magic.count else { throw BackgroundIDFError.truncated }
-        guard Array(bytes[0..<8]) == BackgroundIDF.magic else { throw BackgroundIDFError.notAnIDFFile }
-        guard bytes.count >= BackgroundIDF.headerSize else { throw BackgroundIDFError.truncated }
+        guard bytes.count >= BackgroundIDF.magic.count else { throw SummarizerDataError.truncated }
+        guard Array(bytes[0..<8]) == BackgroundIDF.magic else { throw SummarizerDataError.notAnIDFFile }
+        guard bytes.count >= BackgroundIDF.headerSize else { throw SummarizerDataError.truncated }
         var reader = BinaryCoding.Reader(bytes: bytes, position: 8)
         let version = try reader.uint32()
-        guard version == BackgroundIDF.formatVersion else { throw BackgroundIDFError.unsupportedVersion(version) }
+        guard version == BackgroundIDF.formatVersion else { throw SummarizerDataError.unsupportedVersion(version) }
         let minLength = Int(try reader.byte()), maxLength = Int(try reader.byte())
         let folds = try reader.byte()
         _ = try reader.byte()
         guard minLength >= 1, maxLength >= minLength, maxLength <= 16, folds <= 1 else {
-            throw BackgroundIDFError.malformed("n-gram options \(minLength)–\(maxLength)")
+            throw SummarizerDataError.malformed("n-gram options \(minLength)–\(maxLength)")
         }
         let documentCount = try reader.uint64()
         let keyCount = try reader.uint64()
@@ -166,22 +167,22 @@ public struct BackgroundIDF: Sendable, Equatable {
         let checksum = try reader.uint64()
         guard payloadLength == UInt64(bytes.count - BackgroundIDF.headerSize) else {
             throw payloadLength > UInt64(bytes.count - BackgroundIDF.headerSize)
-                ? BackgroundIDFError.truncated : BackgroundIDFError.malformed("trailing bytes")
+                ? SummarizerDataError.truncated : SummarizerDataError.malformed("trailing bytes")
         }
         guard BinaryCoding.fnv1a(bytes[BackgroundIDF.headerSize...]) == checksum else {
-            throw BackgroundIDFError.checksumMismatch
+            throw SummarizerDataError.checksumMismatch
         }
         guard documentCount <= UInt64(Int32.max), keyCount <= payloadLength / 2 else {
-            throw BackgroundIDFError.malformed("counts out of range")
+            throw SummarizerDataError.malformed("counts out of range")
         }
         var keys = [UInt64]()
         keys.reserveCapacity(Int(keyCount))
         var previous: UInt64 = 0
         for index in 0..<Int(keyCount) {
             let delta = try reader.varint()
-            guard index == 0 || delta > 0 else { throw BackgroundIDFError.malformed("keys not ascending") }
+            guard index == 0 || delta > 0 else { throw SummarizerDataError.malformed("keys not ascending") }
             let (sum, overflow) = previous.addingReportingOverflow(delta)
-            guard !overflow, sum != 0 else { throw BackgroundIDFError.malformed("key out of range") }
+            guard !overflow, sum != 0 else { throw SummarizerDataError.malformed("key out of range") }
             keys.append(sum)
             previous = sum
         }
@@ -189,29 +190,29 @@ public struct BackgroundIDF: Sendable, Equatable {
         dfs.reserveCapacity(Int(keyCount))
         for _ in 0..<Int(keyCount) {
             let df = try reader.varint()
-            guard df >= 1, df <= documentCount else { throw BackgroundIDFError.malformed("document frequency \(df)") }
+            guard df >= 1, df <= documentCount else { throw SummarizerDataError.malformed("document frequency \(df)") }
             dfs.append(UInt32(df))
         }
-        guard reader.position == bytes.count else { throw BackgroundIDFError.malformed("trailing bytes") }
+        guard reader.position == bytes.count else { throw SummarizerDataError.malformed("trailing bytes") }
         self.init(options: NGramOptions(minLength: minLength, maxLength: maxLength, foldsDigits: folds == 1),
                   documentCount: Int(documentCount), sortedKeys: keys, frequencies: dfs)
     }
 
     /// Reads an IDF file.
-    /// - Throws: ``BackgroundIDFError``.
+    /// - Throws: ``SummarizerDataError``.
     public init(contentsOf url: URL) throws {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw BackgroundIDFError.io(path: url.path, reason: error.localizedDescription)
+            throw SummarizerDataError.io(path: url.path, reason: error.localizedDescription)
         }
         try self.init(serialized: [UInt8](data))
     }
 
     /// Writes the binary form to `url` (atomically).
-    /// - Throws: ``BackgroundIDFError/io(path:reason:)``.
+    /// - Throws: ``SummarizerDataError/io(path:reason:)``.
     public func write(to url: URL) throws {
         do { try Data(serialized()).write(to: url, options: .atomic) } catch {
-            throw BackgroundIDFError.io(path: url.path, reason: error.localizedDescription)
+            throw SummarizerDataError.io(path: url.path, reason: error.localizedDescription)
         }
     }
 }

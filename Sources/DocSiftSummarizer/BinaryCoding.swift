@@ -23,13 +23,13 @@ enum BinaryCoding {
         return hash
     }
 
-    /// Reads values from a byte array, throwing ``BackgroundIDFError/truncated`` at the end.
+    /// Reads values from a byte array, throwing ``SummarizerDataError/truncated`` at the end.
     struct Reader {
         let bytes: [UInt8]
         var position: Int
 
         mutating func byte() throws -> UInt8 {
-            guard position < bytes.count else { throw BackgroundIDFError.truncated }
+            guard position < bytes.count else { throw SummarizerDataError.truncated }
             defer { position += 1 }
             return bytes[position]
         }
@@ -51,7 +51,7 @@ enum BinaryCoding {
             var shift: UInt64 = 0
             while true {
                 let b = try byte()
-                guard shift < 64, !(shift == 63 && b > 1) else { throw BackgroundIDFError.malformed("varint overflow") }
+                guard shift < 64, !(shift == 63 && b > 1) else { throw SummarizerDataError.malformed("varint overflow") }
                 v |= UInt64(b & 0x7F) << shift
                 if b & 0x80 == 0 { return v }
                 shift += 7

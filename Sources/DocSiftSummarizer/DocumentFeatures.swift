@@ -195,7 +195,7 @@ struct DocumentFeatures {
         guard !counts.isEmpty else { return nil }
         var vector = [Float](repeating: 0, count: featureCount)
         var norm: Float = 0
-        for (key, count) in counts {
+        for (key, count) in counts.sorted(by: { $0.key < $1.key }) {  // fixed order: deterministic sums
             let id = table.value(for: key)
             let weight = (1 + logf(count)) * (id >= 0 ? idf[Int(id)] : (background?.idf(of: key) ?? 1))
             norm += weight * weight

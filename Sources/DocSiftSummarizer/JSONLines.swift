@@ -6,7 +6,7 @@ enum JSONLines {
     static func objects(at url: URL) throws -> [[String: Any]] {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw BackgroundIDFError.io(path: url.path, reason: error.localizedDescription)
+            throw SummarizerDataError.io(path: url.path, reason: error.localizedDescription)
         }
         var objects: [[String: Any]] = []
         var lineNumber = 0
@@ -14,7 +14,7 @@ enum JSONLines {
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                throw BackgroundIDFError.badRecord(line: lineNumber, reason: "not a JSON object")
+                throw SummarizerDataError.badRecord(line: lineNumber, reason: "not a JSON object")
             }
             objects.append(object)
         }
@@ -26,7 +26,7 @@ enum JSONLines {
         var texts: [String] = []
         for (offset, object) in try objects(at: url).enumerated() {
             guard let text = object[field] as? String else {
-                throw BackgroundIDFError.badRecord(line: offset + 1, reason: "no string field \"\(field)\"")
+                throw SummarizerDataError.badRecord(line: offset + 1, reason: "no string field \"\(field)\"")
             }
             texts.append(text)
         }

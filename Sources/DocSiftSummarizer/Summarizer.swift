@@ -38,13 +38,33 @@ public struct Summarizer: Sendable {
     /// Summarizes `text`. `title` (default: the document's headings) adds a title-overlap
     /// prior; `budget` overrides ``SummaryOptions/budget`` for this call (e.g. a record's
     /// own `max_chars`). A budget of 0 or less gives an empty summary.
+    /// Only the first `2 × maximumAnalyzedCharacters` characters of `text` are prepared.
     public func summarize(_ text: String, title: String? = nil, budget: SummaryBudget? = nil) -> Summary {
-        summarize(PreparedDocument(text: text), title: title, budget: budget)
+        summarize(PreparedDocument(text: analyzedPrefix(of: text)), title: title, budget: budget)
     }
 
     /// Summarizes `text` in at most `maxCharacters` characters.
     public func summarize(_ text: String, title: String? = nil, maxCharacters: Int) -> Summary {
-        summarize(PreparedDocument(text: text), title: title, budget: .characters(maxCharacters))
+        summarize(text, title: title, budget: .characters(maxCharacters))
+    }
+
+    /// The part of a raw text worth preparing: at most twice the analysed body length,
+    /// cut after a line break when one is near the limit (bounds the work on huge inputs).
+    func analyzedPrefix(of text: String) -> String {
+        let limit = max(1, options.maximumAnalyzedCharacters) * 2
+        let scalars = text.unicodeScalars
+        guard let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
+              end < scalars.endIndex else { return text }
+        var cut = end
+        var steps = 0
+        while cut > scalars.startIndex && steps < limit / 10 {
+            let previous = scalars.index(before: cut)
+            if scalars[previous] == "\n" { break }
+            cut = previous
+            steps += 1
+        }
+        if cut == scalars.startIndex || steps >= limit / 10 { cut = end }
+        return String(scalars[scalars.startIndex..<cut])
     }
 
     /// Summarizes a prepared document (see ``summarize(_:title:budget:)``).
@@ -98,7 +118,7 @@ public struct Summarizer: Sendable {
 
     /// Key phrases of `text`, best first (at most `count`).
     public func keywords(in text: String, count: Int = 10) -> [Keyword] {
-        let document = PreparedDocument(text: text)
+        let document = PreparedDocument(text: analyzedPrefix(of: text))
         let body = BodySentences(document: document, title: document.headings.joined(separator: " "), maximumSentences: options.maximumSentences,
                                  maximumCharacters: options.maximumAnalyzedCharacters)
         let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background)

@@ -72,7 +72,8 @@ public struct SummaryOptions: Sendable, Equatable, Hashable {
     public var windowOpenerLength: Int
     /// Number of keywords attached to each summary (0 = none).
     public var keywordCount: Int
-    /// Only the first this many characters of body text are analysed (bounds work on huge inputs).
+    /// Only the first this many characters of body text are analysed, and only twice as
+    /// many characters of raw text are prepared (bounds the work on huge inputs).
     public var maximumAnalyzedCharacters: Int
     /// Only the first this many body sentences are analysed.
     public var maximumSentences: Int
@@ -101,7 +102,7 @@ public struct SummaryOptions: Sendable, Equatable, Hashable {
         windowOpenerPenalty: Float = 0,
         windowOpenerLength: Int = 6,
         keywordCount: Int = 5,
-        maximumAnalyzedCharacters: Int = 200_000,
+        maximumAnalyzedCharacters: Int = 100_000,
         maximumSentences: Int = 2_000
     ) {
         self.budget = budget

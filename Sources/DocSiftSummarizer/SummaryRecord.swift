@@ -25,13 +25,13 @@ public struct SummaryRecord: Sendable, Equatable {
     /// Reads `{id, text, summary}` records (also `reference` for the summary, optional
     /// `max_chars` and `human_score`) from a JSONL file, keeping records whose human score
     /// is at least `minimumHumanScore` when one is given (records without a score are kept).
-    /// - Throws: ``BackgroundIDFError`` when the file is unreadable or a line lacks text or summary.
+    /// - Throws: ``SummarizerDataError`` when the file is unreadable or a line lacks text or summary.
     public static func load(jsonlAt url: URL, minimumHumanScore: Int? = nil) throws -> [SummaryRecord] {
         var records: [SummaryRecord] = []
         for (offset, object) in try JSONLines.objects(at: url).enumerated() {
             guard let text = object["text"] as? String,
                   let summary = (object["summary"] as? String) ?? (object["reference"] as? String) else {
-                throw BackgroundIDFError.badRecord(line: offset + 1, reason: "needs string fields text and summary")
+                throw SummarizerDataError.badRecord(line: offset + 1, reason: "needs string fields text and summary")
             }
             let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "\(offset + 1)"
             let maxChars = (object["max_chars"] as? NSNumber)?.intValue

@@ -33,16 +33,16 @@ import DocSift
 
     @Test func rejectsCorruptInputWithTypedErrors() {
         let bytes = BackgroundIDF.build(texts: texts, minimumDocumentFrequency: 1).serialized()
-        #expect(throws: BackgroundIDFError.truncated) { try BackgroundIDF(serialized: []) }
-        #expect(throws: BackgroundIDFError.notAnIDFFile) { try BackgroundIDF(serialized: [UInt8]("not an idf file at all, really".utf8)) }
+        #expect(throws: SummarizerDataError.truncated) { try BackgroundIDF(serialized: []) }
+        #expect(throws: SummarizerDataError.notAnIDFFile) { try BackgroundIDF(serialized: [UInt8]("not an idf file at all, really".utf8)) }
         var version = bytes
         version[8] = 99
-        #expect(throws: BackgroundIDFError.unsupportedVersion(99)) { try BackgroundIDF(serialized: version) }
+        #expect(throws: SummarizerDataError.unsupportedVersion(99)) { try BackgroundIDF(serialized: version) }
         var flipped = bytes
         flipped[bytes.count - 3] ^= 0x55
-        #expect(throws: BackgroundIDFError.checksumMismatch) { try BackgroundIDF(serialized: flipped) }
-        #expect(throws: BackgroundIDFError.truncated) { try BackgroundIDF(serialized: Array(bytes.dropLast(5))) }
-        #expect(throws: BackgroundIDFError.truncated) { try BackgroundIDF(serialized: Array(bytes.prefix(20))) }
+        #expect(throws: SummarizerDataError.checksumMismatch) { try BackgroundIDF(serialized: flipped) }
+        #expect(throws: SummarizerDataError.truncated) { try BackgroundIDF(serialized: Array(bytes.dropLast(5))) }
+        #expect(throws: SummarizerDataError.truncated) { try BackgroundIDF(serialized: Array(bytes.prefix(20))) }
         #expect(throws: (any Error).self) { try BackgroundIDF(serialized: bytes + [0]) }
         // Every truncation and every single-byte corruption fails cleanly (never crashes).
         for cut in stride(from: 0, to: bytes.count, by: 7) {
@@ -53,7 +53,7 @@ import DocSift
             corrupt[i] ^= 0xFF
             _ = try? BackgroundIDF(serialized: corrupt)
         }
-        #expect(throws: BackgroundIDFError.self) { try BackgroundIDF(contentsOf: URL(fileURLWithPath: "/nonexistent/idf.bin")) }
+        #expect(throws: SummarizerDataError.self) { try BackgroundIDF(contentsOf: URL(fileURLWithPath: "/nonexistent/idf.bin")) }
     }
 
     @Test func newsArtifactLoadsAndIsSmall() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import DocSiftSummarizer
 import DocSift
 
 @Suite struct SummarizerTests {
@@ -105,5 +106,20 @@ import DocSift
             #expect(!keywords.contains { $0.text != k.text && $0.text.contains(k.text) }, "\(k.text) is inside another keyword")
         }
         #expect(keywords.map(\.score) == keywords.map(\.score).sorted(by: >))
+    }
+}
+
+@Suite struct HugeInputTests {
+    @Test func fiftyMegabyteTextIsCutBeforePreparation() {
+        let paragraph = "市政府今天召开会议，研究部署城市更新工作。会议要求各区加快推进老旧小区改造。\n"
+        let text = String(repeating: paragraph, count: 50_000_000 / paragraph.utf8.count)
+        #expect(text.utf8.count > 49_000_000)
+        let summarizer = Summarizer(options: SummaryOptions(keywordCount: 3))
+        let summary = summarizer.summarize(text, maxCharacters: 60)
+        #expect(summary.kind == .sentences)
+        #expect(!summary.text.isEmpty)
+        #expect(summary.text.unicodeScalars.count <= 60)
+        #expect(summarizer.analyzedPrefix(of: text).unicodeScalars.count <= 200_000)
+        #expect(summarizer.analyzedPrefix(of: text).hasSuffix("\n"))
     }
 }

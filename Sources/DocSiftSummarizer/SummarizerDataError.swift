@@ -1,5 +1,5 @@
-/// Why a background IDF table could not be read or built.
-public enum BackgroundIDFError: Error, Sendable, Equatable, CustomStringConvertible {
+/// Why a background IDF file or a JSONL data file could not be read, written or built.
+public enum SummarizerDataError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be read or written.
     case io(path: String, reason: String)
     /// The data does not start with the IDF magic bytes.

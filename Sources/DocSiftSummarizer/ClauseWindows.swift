@@ -45,6 +45,9 @@ struct ClauseWindows {
         /// before a comma), e.g. 11日下午， or 据报道，.
         var openerPenalty: Float
         var openerLength: Int
+        /// Compare the window with the rest of the document (the document minus the window's
+        /// own n-grams) instead of the whole document.
+        var againstRest: Bool = false
     }
 
     /// Length of the clause starting at `p` when it ends in a clause break within `limit` characters.
@@ -74,6 +77,21 @@ struct ClauseWindows {
         var windowStart = 0, windowEnd = 0
         var best: Choice?
 
+        let againstRest = parameters.againstRest
+        let tf = features.termFrequency
+        // The rest of the document: raw sublinear TF-IDF of (document − window) counts.
+        var restSquares = 0.0
+        if againstRest {
+            for f in 0..<features.featureCount where tf[f] > 0 {
+                let r = Double((1 + logf(tf[f])) * idf[f])
+                restSquares += r * r
+            }
+        }
+        @inline(__always) func restWeight(_ f: Int, windowCount c: Float) -> Double {
+            let left = tf[f] - c
+            return left > 0.5 ? Double((1 + logf(left)) * idf[f]) : 0
+        }
+
         func update(_ occurrence: Int, by delta: Float) {
             let f = Int(occFeature[occurrence])
             let old = counts[f]
@@ -81,7 +99,13 @@ struct ClauseWindows {
             counts[f] = new
             let oldWeight = old > 0 ? Double((1 + logf(old)) * idf[f]) : 0
             let newWeight = new > 0 ? Double((1 + logf(new)) * idf[f]) : 0
-            dot += (newWeight - oldWeight) * Double(doc[f])
+            if againstRest {
+                let oldRest = restWeight(f, windowCount: old), newRest = restWeight(f, windowCount: new)
+                dot += newWeight * newRest - oldWeight * oldRest
+                restSquares += newRest * newRest - oldRest * oldRest
+            } else {
+                dot += (newWeight - oldWeight) * Double(doc[f])
+            }
             squares += newWeight * newWeight - oldWeight * oldWeight
         }
 
@@ -108,7 +132,8 @@ struct ClauseWindows {
                 }
                 windowStart += 1
             }
-            let cosine = squares > 0 ? dot / pow(squares, 0.5 * Double(parameters.normExponent)) : 0
+            var cosine = squares > 0 ? dot / pow(squares, 0.5 * Double(parameters.normExponent)) : 0
+            if againstRest { cosine = restSquares > 1e-12 ? cosine / restSquares.squareRoot() : 0 }
             let prior = Double(positionWeight) / (1 + Double(start) / Double(max(positionScale, 1)))
             var score = cosine + prior
             if parameters.openerPenalty != 0,

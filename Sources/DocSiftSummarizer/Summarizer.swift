@@ -154,7 +154,7 @@ public struct Summarizer: Sendable {
            let choice = ClauseWindows.best(in: features, length: length, parameters: ClauseWindows.Parameters(
                positionWeight: options.windowPositionWeight, positionScale: options.windowPositionScale,
                normExponent: options.windowNormExponent, openerPenalty: options.windowOpenerPenalty,
-               openerLength: options.windowOpenerLength)) {
+               openerLength: options.windowOpenerLength, againstRest: options.windowAgainstRest)) {
             start = choice.start
             end = choice.end
         }

@@ -70,6 +70,9 @@ public struct SummaryOptions: Sendable, Equatable, Hashable {
     public var windowOpenerPenalty: Float
     /// Longest opening clause (in characters) that counts as an opener.
     public var windowOpenerLength: Int
+    /// Score a window against the rest of the document (its own n-grams removed) rather
+    /// than the whole document.
+    public var windowAgainstRest: Bool
     /// Number of keywords attached to each summary (0 = none).
     public var keywordCount: Int
     /// Only the first this many characters of body text are analysed, and only twice as
@@ -101,6 +104,7 @@ public struct SummaryOptions: Sendable, Equatable, Hashable {
         windowNormExponent: Float = 1,
         windowOpenerPenalty: Float = 0,
         windowOpenerLength: Int = 6,
+        windowAgainstRest: Bool = true,
         keywordCount: Int = 5,
         maximumAnalyzedCharacters: Int = 100_000,
         maximumSentences: Int = 2_000
@@ -126,6 +130,7 @@ public struct SummaryOptions: Sendable, Equatable, Hashable {
         self.windowNormExponent = windowNormExponent
         self.windowOpenerPenalty = windowOpenerPenalty
         self.windowOpenerLength = windowOpenerLength
+        self.windowAgainstRest = windowAgainstRest
         self.keywordCount = keywordCount
         self.maximumAnalyzedCharacters = maximumAnalyzedCharacters
         self.maximumSentences = maximumSentences

@@ -59,8 +59,14 @@ struct KeywordExtractor {
         for (i, c) in candidates.enumerated() where closed[i] {
             if repeated && c.count < 2 { continue }
             if !repeated && c.length > 4 { continue }  // unrepeated: short n-grams only
-            if KeywordExtractor.functionCharacters.contains(token[c.start])
-                || KeywordExtractor.functionCharacters.contains(token[c.start + c.length - 1]) { continue }
+            if c.length > maximumLength { continue }
+            let first = c.start, last = c.start + c.length - 1
+            if KeywordExtractor.functionCharacters.contains(token[first])
+                || KeywordExtractor.functionCharacters.contains(token[last]) { continue }
+            // Never start or end inside a run of Latin letters or digits (1信用卡 of 51信用卡).
+            if first > 0, token[first] < 0x80, token[first - 1] != 0, token[first - 1] < 0x80 { continue }
+            if last + 1 < total, token[last] < 0x80, token[last + 1] != 0, token[last + 1] < 0x80 { continue }
+            if (first...last).allSatisfy({ token[$0] >= 0x30 && token[$0] <= 0x39 }) { continue }  // a bare number
             var idfSum: Float = 0
             for k in (c.start + 1)..<(c.start + c.length) { idfSum += bigramIDF[k] }
             let meanIDF = idfSum / Float(c.length - 1)
@@ -90,7 +96,7 @@ struct KeywordExtractor {
         var count: Int
     }
 
-    /// The candidate substrings (2…maximumLength letters or digits, within one sentence)
+    /// The candidate substrings (2…maximumLength + 1 letters or digits, within one sentence)
     /// with their counts, and whether each is closed (no one-character extension occurs as
     /// often). With `repeatedOnly`, substrings containing a bigram seen once are skipped.
     private func countCandidates(_ features: DocumentFeatures, token: [UInt32], bigramCount: [Float],
@@ -99,7 +105,9 @@ struct KeywordExtractor {
         var index = KeyTable(expectedCount: repeatedOnly ? 256 : total * 4)
         var candidates: [Candidate] = []
         // at[p * stride + length] = candidate index of the substring of `length` starting at p.
-        let stride = maximumLength + 1
+        // One character longer than a phrase may be, so that closure sees past the limit.
+        let longest = maximumLength + 1
+        let stride = longest + 1
         var at = [Int32](repeating: -1, count: (total + 1) * stride)
         // Sentences end in punctuation, but a sentence cut short might not: never cross a start.
         var boundary = [Bool](repeating: false, count: total + 1)
@@ -108,7 +116,7 @@ struct KeywordExtractor {
             var h: UInt64 = 0xCBF2_9CE4_8422_2325
             h = (h ^ UInt64(token[p])) &* 0x0000_0100_0000_01B3
             var length = 1
-            while length < maximumLength && p + length < total && token[p + length] != 0 && !boundary[p + length] {
+            while length < longest && p + length < total && token[p + length] != 0 && !boundary[p + length] {
                 if repeatedOnly && bigramCount[p + length] < 2 { break }
                 h = (h ^ UInt64(token[p + length])) &* 0x0000_0100_0000_01B3
                 length += 1

@@ -90,6 +90,26 @@ public struct BackgroundIDF: Sendable, Equatable {
         return build(texts: texts, options: options, minimumDocumentFrequency: minimumDocumentFrequency)
     }
 
+    /// `Models/news-idf.bin` of this source checkout (built from the cnews corpus), for
+    /// tools and tests run from a clone.
+    public static var bundledNewsURL: URL {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // DocSiftSummarizer
+            .deletingLastPathComponent()  // Sources
+            .deletingLastPathComponent()  // package root
+            .appendingPathComponent("Models/news-idf.bin")
+    }
+
+    /// Rebuilds the artifact: counts the `text` of every JSONL record at `jsonl` (1–3-grams,
+    /// digits folded, df ≥ 2) and writes the binary form to `output`.
+    /// - Throws: ``SummarizerDataError``.
+    @discardableResult
+    public static func rebuild(from jsonl: URL, to output: URL, minimumDocumentFrequency: Int = 2) throws -> BackgroundIDF {
+        let idf = try build(jsonlAt: jsonl, minimumDocumentFrequency: minimumDocumentFrequency)
+        try idf.write(to: output)
+        return idf
+    }
+
     /// Number of n-grams listed.
     public var count: Int { keys.count }
 

@@ -1,4 +1,5 @@
 import Foundation
+import DocSift
 
 /// Paths the summarizer tests read from.
 enum TestPaths {
@@ -8,7 +9,7 @@ enum TestPaths {
     /// The shared benchmark data, `../shared/data` from the package root.
     static let sharedData = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
     /// The background IDF artifact.
-    static let newsIDF = packageRoot.appendingPathComponent("Models/news-idf.bin")
+    static let newsIDF = BackgroundIDF.bundledNewsURL
 
     /// The data file at `relativePath`, or `nil` (and a note on stderr) when it is absent.
     static func data(_ relativePath: String) -> URL? {

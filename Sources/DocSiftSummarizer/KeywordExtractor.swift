@@ -20,7 +20,18 @@ struct KeywordExtractor {
     let maximumLength = 6
 
     /// Characters a phrase may not start or end with.
-    static let functionCharacters: Set<UInt32> = Set("的了在是和与对为等及也就都而并将把被从向以于着之其这那个有我你他她它们又或但所让由到说".unicodeScalars.map(\.value))
+    static let functionCharacterList = "的了在是和与对为等及也就都而并将把被从向以于着之其这那个有我你他她它们又或但所让由到说"
+    /// Membership by scalar value over the CJK block (no hashing in the loop).
+    static let functionCharacterTable: [Bool] = {
+        var table = [Bool](repeating: false, count: 0xA000 - 0x4E00)
+        for scalar in functionCharacterList.unicodeScalars { table[Int(scalar.value) - 0x4E00] = true }
+        return table
+    }()
+
+    @inline(__always)
+    static func isFunctionCharacter(_ value: UInt32) -> Bool {
+        value >= 0x4E00 && value < 0xA000 && functionCharacterTable[Int(value) - 0x4E00]
+    }
 
     func keywords(in features: DocumentFeatures, count: Int, background: BackgroundIDF?) -> [Keyword] {
         guard count > 0 else { return [] }
@@ -35,11 +46,21 @@ struct KeywordExtractor {
         // Occurrences in the body of the bigram ending at p (digits folded: an upper bound).
         var bigramCount = [Float](repeating: 0, count: total + 1)
         let fallbackIDF = background?.unseenIDF ?? 1
+        let minLength = features.options.minLength, maxLength = features.options.maxLength
         for p in 1..<total where token[p] != 0 && token[p - 1] != 0 {
-            let a = NGramExtractor.tokenValue(scalars[p - 1], foldsDigits: features.options.foldsDigits) ?? 0
-            let b = NGramExtractor.tokenValue(scalars[p], foldsDigits: features.options.foldsDigits) ?? 0
+            // The bigram ending at p is one of the body's own occurrences when bigrams are counted.
+            var local: Int32 = -1
+            if minLength <= 2 && maxLength >= 2 {
+                let o = Int(features.occurrenceStart[p]) + (2 - minLength)
+                if o < Int(features.occurrenceStart[p + 1]) && features.occurrenceLength[o] == 2 {
+                    local = features.occurrenceFeature[o]
+                }
+            }
+            let folds = features.options.foldsDigits
+            let a = folds && token[p - 1] >= 0x30 && token[p - 1] <= 0x39 ? 0x30 : token[p - 1]
+            let b = folds && token[p] >= 0x30 && token[p] <= 0x39 ? 0x30 : token[p]
             let key = (UInt64(a) << 21) | UInt64(b)
-            let local = features.table.value(for: key)
+            if local < 0 { local = features.table.value(for: key) }
             if local >= 0 {
                 bigramIDF[p] = features.idf[Int(local)]
                 bigramCount[p] = features.termFrequency[Int(local)]
@@ -61,8 +82,7 @@ struct KeywordExtractor {
             if !repeated && c.length > 4 { continue }  // unrepeated: short n-grams only
             if c.length > maximumLength { continue }
             let first = c.start, last = c.start + c.length - 1
-            if KeywordExtractor.functionCharacters.contains(token[first])
-                || KeywordExtractor.functionCharacters.contains(token[last]) { continue }
+            if KeywordExtractor.isFunctionCharacter(token[first]) || KeywordExtractor.isFunctionCharacter(token[last]) { continue }
             // Never start or end inside a run of Latin letters or digits (1信用卡 of 51信用卡).
             if first > 0, token[first] < 0x80, token[first - 1] != 0, token[first - 1] < 0x80 { continue }
             if last + 1 < total, token[last] < 0x80, token[last + 1] != 0, token[last + 1] < 0x80 { continue }

@@ -1,6 +1,6 @@
 /// Headline-length gists: windows of exactly the budget's length that start at a clause
 /// boundary (a sentence start or just after ，、；：), scored by the cosine of their
-/// TF-IDF vector with the whole body's plus a position prior.
+/// TF-IDF vector with the rest of the body's (or the whole body's) plus a position prior.
 ///
 /// The windows are scored in one left-to-right sweep: n-gram occurrences enter as the
 /// window's end advances and leave as its start advances, and the dot product and norm
@@ -110,7 +110,7 @@ struct ClauseWindows {
         }
 
         for start in 0..<total where isStart(start, in: features, sentenceStartSet: sentenceStartSet) {
-            let end = min(start + length, total)
+            let end = start + min(length, total - start)
             // Enter occurrences ending in [windowEnd, end) that start inside the window.
             while windowEnd < end {
                 let p = windowEnd

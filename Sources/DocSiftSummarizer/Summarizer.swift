@@ -8,9 +8,10 @@ import DocSiftFeatures
 /// (BLAS ssyrk) gives graph centrality by power iteration, which is combined with
 /// similarity to the whole document, position, title overlap and length priors;
 /// maximal marginal relevance then fills the budget with whole sentences, output in
-/// document order. When no whole sentence fits the budget, the summary is the
-/// budget-length window starting at a clause boundary that best matches the whole
-/// document (a headline-length gist).
+/// document order. When no whole sentence fits the budget, or the budget is headline
+/// length and shorter than the typical sentence (``GistRule``), the summary is the
+/// budget-length window starting at a clause boundary that best matches the rest of the
+/// document, with a position prior (a headline-length gist; its last clause may be cut).
 ///
 /// Immutable and `Sendable`: share one instance across threads.
 public struct Summarizer: Sendable {
@@ -51,7 +52,8 @@ public struct Summarizer: Sendable {
     /// The part of a raw text worth preparing: at most twice the analysed body length,
     /// cut after a line break when one is near the limit (bounds the work on huge inputs).
     func analyzedPrefix(of text: String) -> String {
-        let limit = max(1, options.maximumAnalyzedCharacters) * 2
+        let analyzed = max(1, options.maximumAnalyzedCharacters)
+        let limit = analyzed > Int.max / 2 ? Int.max : analyzed * 2
         let scalars = text.unicodeScalars
         guard let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
               end < scalars.endIndex else { return text }
@@ -75,29 +77,23 @@ public struct Summarizer: Sendable {
                                  maximumCharacters: options.maximumAnalyzedCharacters)
         let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background)
         let keywords = KeywordExtractor().keywords(in: features, count: options.keywordCount, background: background)
-        let limit: Int
-        switch budget {
-        case let .characters(n): limit = n
-        case let .sentences(n): limit = n
-        }
-        guard !body.texts.isEmpty, limit > 0 else {
-            return Summary(sentences: [], sentenceIndices: [], kind: .empty, keywords: keywords)
-        }
-        let lengths = body.scalars.map(\.count)
-        if case let .characters(maxChars) = budget, usesGist(lengths: lengths, budget: maxChars) {
-            return gist(features: features, body: body, length: maxChars, keywords: keywords)
-        }
-        let graph = SentenceGraph(features: features)
-        let scores = sentenceScores(features: features, graph: graph, lengths: lengths,
-                                    title: title)
-        let filter = RedundancyFilter(lambda: options.mmrLambda, duplicateSimilarity: options.duplicateSimilarity,
-                                      coverageWeight: options.coverageWeight, features: features)
         var characters: Int?
         var sentences: Int?
         switch budget {
         case let .characters(n): characters = n
         case let .sentences(n): sentences = n
         }
+        guard !body.texts.isEmpty, (characters ?? sentences ?? 0) > 0 else {
+            return Summary(sentences: [], sentenceIndices: [], kind: .empty, keywords: keywords)
+        }
+        let lengths = body.scalars.map(\.count)
+        if let characters, usesGist(lengths: lengths, budget: characters) {
+            return gist(features: features, body: body, length: characters, keywords: keywords)
+        }
+        let graph = SentenceGraph(features: features)
+        let scores = sentenceScores(features: features, graph: graph, lengths: lengths, title: title)
+        let filter = RedundancyFilter(lambda: options.mmrLambda, duplicateSimilarity: options.duplicateSimilarity,
+                                      coverageWeight: options.coverageWeight, features: features)
         let chosen = filter.select(scores: scores, lengths: lengths, texts: body.texts, graph: graph,
                                    characters: characters, sentences: sentences)
         return Summary(sentences: chosen.map { body.texts[$0] },
@@ -119,7 +115,8 @@ public struct Summarizer: Sendable {
     /// Key phrases of `text`, best first (at most `count`).
     public func keywords(in text: String, count: Int = 10) -> [Keyword] {
         let document = PreparedDocument(text: analyzedPrefix(of: text))
-        let body = BodySentences(document: document, title: document.headings.joined(separator: " "), maximumSentences: options.maximumSentences,
+        let body = BodySentences(document: document, title: document.headings.joined(separator: " "),
+                                 maximumSentences: options.maximumSentences,
                                  maximumCharacters: options.maximumAnalyzedCharacters)
         let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background)
         return KeywordExtractor().keywords(in: features, count: count, background: background)
@@ -161,7 +158,7 @@ public struct Summarizer: Sendable {
         // Trim separators at both ends.
         while start < end, ClauseWindows.isBreak(scalars[start]) || scalars[start].properties.isWhitespace { start += 1 }
         while end > start, ClauseWindows.isBreak(scalars[end - 1]) || scalars[end - 1].properties.isWhitespace
-            || scalars[end - 1] == "“" || scalars[end - 1] == "（" || scalars[end - 1] == "(" { end -= 1 }
+            || "“（(《「【".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[start..<end])
         var indices: [Int] = []

@@ -51,8 +51,8 @@ public struct SummaryOptions: Sendable, Equatable, Hashable {
     public var coverageWeight: Float
     /// A sentence whose cosine with a chosen one reaches this is a duplicate and never chosen.
     public var duplicateSimilarity: Float
-    /// Build headline-length gists from clause windows when no whole sentence fits
-    /// (otherwise the best sentence is cut at the budget).
+    /// Build gists from the best clause window (otherwise a gist is the opening
+    /// characters of the body, cut at the budget).
     public var usesClauseWindows: Bool
     /// When clause windows replace whole sentences.
     public var gistRule: GistRule

@@ -123,3 +123,24 @@ import DocSift
         #expect(summarizer.analyzedPrefix(of: text).hasSuffix("\n"))
     }
 }
+
+@Suite struct ExtremeOptionTests {
+    @Test func extremeBudgetsAndOptionsNeverTrap() {
+        let text = "第一段说明城市更新的总体安排。第二段介绍老旧小区改造，涉及居民三万户。第三段谈资金来源。"
+        var options = SummaryOptions(maximumAnalyzedCharacters: .max, maximumSentences: .max)
+        options.positionScale = 0
+        options.windowPositionScale = 0
+        options.preferredSentenceLength = -3
+        options.headlineLength = .max
+        let summarizer = Summarizer(options: options)
+        #expect(summarizer.summarize(text, maxCharacters: .max).sentences.count == 3)
+        #expect(summarizer.summarize(text, budget: .sentences(.max)).sentences.count == 3)
+        #expect(summarizer.summarize(text, maxCharacters: .min).text.isEmpty)
+        #expect(summarizer.summarize(text, maxCharacters: 1).text.unicodeScalars.count <= 1)
+        let strict = Summarizer(options: SummaryOptions(maximumAnalyzedCharacters: 0, maximumSentences: 0))
+        #expect(strict.summarize(text, maxCharacters: 50).kind == .empty)
+        let noWindows = Summarizer(options: SummaryOptions(usesClauseWindows: false))
+        let cut = noWindows.summarize(text, maxCharacters: 5)
+        #expect(cut.text == "第一段说明")
+    }
+}

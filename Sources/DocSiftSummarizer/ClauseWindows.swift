@@ -109,7 +109,10 @@ struct ClauseWindows {
             squares += newWeight * newWeight - oldWeight * oldWeight
         }
 
+        // Windows cut short by the end of the text only compete when no full-length one exists.
+        let lastFullStart = total - length
         for start in 0..<total where isStart(start, in: features, sentenceStartSet: sentenceStartSet) {
+            if start > lastFullStart && best != nil && lastFullStart >= 0 { break }
             let end = start + min(length, total - start)
             // Enter occurrences ending in [windowEnd, end) that start inside the window.
             while windowEnd < end {

@@ -1,5 +1,5 @@
 /// Precision, recall and F1 of one ROUGE variant.
-public struct RougeValue: Sendable, Equatable {
+public struct RougeValue: Sendable, Equatable, Codable {
     /// Matched units over hypothesis units.
     public var precision: Double
     /// Matched units over reference units.
@@ -21,7 +21,7 @@ public struct RougeValue: Sendable, Equatable {
 }
 
 /// ROUGE-1, ROUGE-2 and ROUGE-L of one hypothesis against one reference.
-public struct RougeScores: Sendable, Equatable {
+public struct RougeScores: Sendable, Equatable, Codable {
     /// Character unigram overlap (clipped counts).
     public var rouge1: RougeValue
     /// Character bigram overlap (clipped counts).

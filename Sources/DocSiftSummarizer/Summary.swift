@@ -23,7 +23,7 @@ public struct Keyword: Sendable, Equatable, Codable {
 }
 
 /// An extractive summary.
-public struct Summary: Sendable, Equatable {
+public struct Summary: Sendable, Equatable, Codable {
     /// The summary text (``sentences`` joined without separators, in document order).
     public var text: String
     /// The parts of the summary: the chosen sentences as used (datelines cut), or the one window.

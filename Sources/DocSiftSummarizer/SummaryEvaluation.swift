@@ -8,7 +8,7 @@ public enum EvaluationBudget: Sendable, Equatable {
 }
 
 /// Mean ROUGE F1 (and precision/recall) over a set of records.
-public struct EvaluationResult: Sendable, Equatable {
+public struct EvaluationResult: Sendable, Equatable, Codable {
     /// Number of records scored.
     public var count: Int
     /// Mean ROUGE-1 precision, recall and F1.

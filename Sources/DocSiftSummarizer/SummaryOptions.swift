@@ -1,7 +1,7 @@
 import DocSiftFeatures
 
 /// How long a summary may be.
-public enum SummaryBudget: Sendable, Equatable, Hashable {
+public enum SummaryBudget: Sendable, Equatable, Hashable, Codable {
     /// At most this many characters (Unicode scalars, punctuation included).
     case characters(Int)
     /// At most this many whole sentences.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One evaluation record: a document and its reference summary.
-public struct SummaryRecord: Sendable, Equatable {
+public struct SummaryRecord: Sendable, Equatable, Codable {
     /// Record id.
     public var id: String
     /// The document text.

@@ -96,6 +96,12 @@ import DocSift
         #expect(results.allSatisfy { $0 == expected })
     }
 
+    @Test func summaryRoundTripsThroughJSON() throws {
+        let summary = summarizer.summarize(article, maxCharacters: 60)
+        let data = try JSONEncoder().encode(summary)
+        #expect(try JSONDecoder().decode(Summary.self, from: data) == summary)
+    }
+
     @Test func keywordsAreMergedPhrases() {
         let keywords = summarizer.keywords(in: article, count: 5)
         #expect(!keywords.isEmpty)

@@ -122,7 +122,7 @@ struct KeywordExtractor {
     private func countCandidates(_ features: DocumentFeatures, token: [UInt32], bigramCount: [Float],
                        repeatedOnly: Bool) -> (candidates: [Candidate], closed: [Bool]) {
         let total = token.count
-        var index = KeyTable(expectedCount: repeatedOnly ? 256 : total * 4)
+        var index = KeyTable(expectedCount: repeatedOnly ? max(256, total / 2) : total * 4)
         var candidates: [Candidate] = []
         // at[p * stride + length] = candidate index of the substring of `length` starting at p.
         // One character longer than a phrase may be, so that closure sees past the limit.

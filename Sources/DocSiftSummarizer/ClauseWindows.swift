@@ -1,0 +1,157 @@
+/// Headline-length gists: windows of exactly the budget's length that start at a clause
+/// boundary (a sentence start or just after ，、；：), scored by the cosine of their
+/// TF-IDF vector with the rest of the body's (or the whole body's) plus a position prior.
+///
+/// The windows are scored in one left-to-right sweep: n-gram occurrences enter as the
+/// window's end advances and leave as its start advances, and the dot product and norm
+/// are updated per occurrence, so the work is linear in the text length.
+struct ClauseWindows {
+    /// The chosen window: scalar offsets `start..<end` into ``DocumentFeatures/scalars``.
+    struct Choice: Equatable {
+        var start: Int
+        var end: Int
+        var score: Double
+    }
+
+    /// Whether a window may start at `p`.
+    static func isStart(_ p: Int, in features: DocumentFeatures, sentenceStartSet: [Bool]) -> Bool {
+        let s = features.scalars
+        guard p < s.count else { return false }
+        if isBreak(s[p]) || s[p] == " " { return false }
+        if sentenceStartSet[p] { return true }
+        guard p > 0 else { return true }
+        return isClauseBreak(s[p - 1])
+    }
+
+    static func isClauseBreak(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "，", "、", "；", "：", ",", ";", ":", "。", "！", "？", "!", "?": return true
+        default: return false
+        }
+    }
+
+    static func isBreak(_ c: Unicode.Scalar) -> Bool {
+        isClauseBreak(c) || c == "”" || c == "）" || c == ")" || c == "…"
+    }
+
+    /// The best window of `length` scalars, or `nil` when the body is empty.
+    /// Window scoring parameters (from ``SummaryOptions``).
+    struct Parameters {
+        var positionWeight: Float
+        var positionScale: Float
+        /// Score = dot / norm^normExponent (1 = cosine; lower favours dense, high-IDF windows).
+        var normExponent: Float
+        /// Subtracted when the window opens with a short clause (≤ `openerLength` characters
+        /// before a comma), e.g. 11日下午， or 据报道，.
+        var openerPenalty: Float
+        var openerLength: Int
+        /// Compare the window with the rest of the document (the document minus the window's
+        /// own n-grams) instead of the whole document.
+        var againstRest: Bool = false
+    }
+
+    /// Length of the clause starting at `p` when it ends in a clause break within `limit` characters.
+    static func openerLength(at p: Int, in scalars: [Unicode.Scalar], limit: Int) -> Int? {
+        var i = p
+        while i < scalars.count && i - p <= limit {
+            let c = scalars[i]
+            if c == "，" || c == "," || c == "：" { return i - p }
+            if isClauseBreak(c) { return nil }
+            i += 1
+        }
+        return nil
+    }
+
+    static func best(in features: DocumentFeatures, length: Int, parameters: Parameters) -> Choice? {
+        let positionWeight = parameters.positionWeight, positionScale = parameters.positionScale
+        let total = features.scalars.count
+        guard total > 0, length > 0 else { return nil }
+        var sentenceStartSet = [Bool](repeating: false, count: total + 1)
+        for s in features.sentenceStarts { sentenceStartSet[s] = true }
+        let minLength = features.options.minLength
+        let idf = features.idf, doc = features.documentVector
+        let occStart = features.occurrenceStart, occFeature = features.occurrenceFeature
+        let occLength = features.occurrenceLength
+        var counts = [Float](repeating: 0, count: features.featureCount)
+        var dot = 0.0, squares = 0.0
+        var windowStart = 0, windowEnd = 0
+        var best: Choice?
+
+        let againstRest = parameters.againstRest
+        let tf = features.termFrequency
+        // The rest of the document: raw sublinear TF-IDF of (document − window) counts.
+        var restSquares = 0.0
+        if againstRest {
+            for f in 0..<features.featureCount where tf[f] > 0 {
+                let r = Double((1 + logf(tf[f])) * idf[f])
+                restSquares += r * r
+            }
+        }
+        @inline(__always) func restWeight(_ f: Int, windowCount c: Float) -> Double {
+            let left = tf[f] - c
+            return left > 0.5 ? Double((1 + logf(left)) * idf[f]) : 0
+        }
+
+        func update(_ occurrence: Int, by delta: Float) {
+            let f = Int(occFeature[occurrence])
+            let old = counts[f]
+            let new = old + delta
+            counts[f] = new
+            let oldWeight = old > 0 ? Double((1 + logf(old)) * idf[f]) : 0
+            let newWeight = new > 0 ? Double((1 + logf(new)) * idf[f]) : 0
+            if againstRest {
+                let oldRest = restWeight(f, windowCount: old), newRest = restWeight(f, windowCount: new)
+                dot += newWeight * newRest - oldWeight * oldRest
+                restSquares += newRest * newRest - oldRest * oldRest
+            } else {
+                dot += (newWeight - oldWeight) * Double(doc[f])
+            }
+            squares += newWeight * newWeight - oldWeight * oldWeight
+        }
+
+        // Windows cut short by the end of the text only compete when no full-length one exists.
+        let lastFullStart = total - length
+        for start in 0..<total where isStart(start, in: features, sentenceStartSet: sentenceStartSet) {
+            if start > lastFullStart && best != nil && lastFullStart >= 0 { break }
+            let end = start + min(length, total - start)
+            // Enter occurrences ending in [windowEnd, end) that start inside the window.
+            while windowEnd < end {
+                let p = windowEnd
+                for o in Int(occStart[p])..<Int(occStart[p + 1]) where p - Int(occLength[o]) + 1 >= windowStart {
+                    update(o, by: 1)
+                }
+                windowEnd += 1
+            }
+            // Drop occurrences starting in [windowStart, start) that ended inside the window.
+            while windowStart < start {
+                let q = windowStart
+                var o = Int(occStart[q])
+                // Occurrences starting at q end at q + len - 1: look them up by end position.
+                for len in minLength...max(minLength, features.options.maxLength) {
+                    let p = q + len - 1
+                    guard p < windowEnd else { break }
+                    o = Int(occStart[p]) + (len - minLength)
+                    if o < Int(occStart[p + 1]) && Int(occLength[o]) == len { update(o, by: -1) }
+                }
+                windowStart += 1
+            }
+            var cosine = squares > 0 ? dot / pow(squares, 0.5 * Double(parameters.normExponent)) : 0
+            if againstRest { cosine = restSquares > 1e-12 ? cosine / restSquares.squareRoot() : 0 }
+            let prior = Double(positionWeight) / (1 + Double(start) / Double(max(positionScale, 1)))
+            var score = cosine + prior
+            if parameters.openerPenalty != 0,
+               openerLength(at: start, in: features.scalars, limit: parameters.openerLength) != nil {
+                score -= Double(parameters.openerPenalty)
+            }
+            if let current = best, score <= current.score + 1e-12 { continue }
+            best = Choice(start: start, end: end, score: score)
+        }
+        return best
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

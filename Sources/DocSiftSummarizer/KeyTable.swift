@@ -1,0 +1,82 @@
+/// An open-addressing hash table from n-gram keys to an `Int32` value and a `Float`.
+///
+/// Used in the summarizer's inner loops instead of `Dictionary`: keys are `UInt64`
+/// n-gram keys (never 0, which marks an empty bucket). Key and values share one
+/// 16-byte entry, so a lookup in a large table costs one cache miss.
+struct KeyTable: Sendable {
+    struct Entry: Sendable {
+        var key: UInt64
+        var value: Int32
+        var weight: Float
+    }
+
+    private(set) var entries: [Entry]
+    private var mask: Int
+    /// Number of stored keys.
+    private(set) var count = 0
+
+    /// A table sized for about `expected` keys.
+    init(expectedCount expected: Int) {
+        var capacity = 16
+        while capacity < max(1, expected) * 2 { capacity <<= 1 }
+        entries = [Entry](repeating: Entry(key: 0, value: -1, weight: 0), count: capacity)
+        mask = capacity - 1
+    }
+
+    @inline(__always)
+    private static func bucket(_ key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// The entry stored for `key`, or `nil`.
+    @inline(__always)
+    func entry(for key: UInt64) -> Entry? {
+        guard key != 0 else { return nil }
+        return entries.withUnsafeBufferPointer { buffer -> Entry? in
+            var i = KeyTable.bucket(key, mask: mask)
+            while true {
+                let e = buffer[i]
+                if e.key == key { return e }
+                if e.key == 0 { return nil }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// The value stored for `key`, or -1.
+    @inline(__always)
+    func value(for key: UInt64) -> Int32 { entry(for: key)?.value ?? -1 }
+
+    /// The value for `key`, storing `next` (and `weight`) when the key is new.
+    @inline(__always)
+    mutating func valueInserting(_ key: UInt64, next: Int32, weight: Float = 0) -> Int32 {
+        guard key != 0 else { return -1 }
+        if (count + 1) * 2 > entries.count { grow() }
+        let mask = self.mask
+        let (value, inserted) = entries.withUnsafeMutableBufferPointer { buffer -> (Int32, Bool) in
+            var i = KeyTable.bucket(key, mask: mask)
+            while true {
+                let k = buffer[i].key
+                if k == key { return (buffer[i].value, false) }
+                if k == 0 {
+                    buffer[i] = Entry(key: key, value: next, weight: weight)
+                    return (next, true)
+                }
+                i = (i + 1) & mask
+            }
+        }
+        if inserted { count += 1 }
+        return value
+    }
+
+    private mutating func grow() {
+        let old = entries
+        let capacity = entries.count * 2
+        entries = [Entry](repeating: Entry(key: 0, value: -1, weight: 0), count: capacity)
+        mask = capacity - 1
+        count = 0
+        for e in old where e.key != 0 {
+            _ = valueInserting(e.key, next: e.value, weight: e.weight)
+        }
+    }
+}

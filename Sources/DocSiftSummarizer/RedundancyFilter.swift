@@ -1,0 +1,102 @@
+/// Picks sentences by maximal marginal relevance: each step takes the sentence with the
+/// best `λ·score − (1 − λ)·(max similarity to the chosen ones)` that still fits the
+/// budget; near-duplicates (similarity ≥ the duplicate threshold, or identical text) are
+/// never taken. With a coverage weight, each step also rewards how much the sentence
+/// raises the cosine between the chosen set (as one text) and the whole document, so the
+/// summary covers the document rather than repeating its most central sentence.
+struct RedundancyFilter {
+    let lambda: Float
+    let duplicateSimilarity: Float
+    var coverageWeight: Float = 0
+    var features: DocumentFeatures? = nil
+
+    /// Chosen sentence positions (ascending) for a budget of `characters` characters
+    /// and/or `sentences` sentences.
+    func select(scores: [Float], lengths: [Int], texts: [String], graph: SentenceGraph,
+                characters: Int?, sentences: Int?) -> [Int] {
+        let n = scores.count
+        var chosen: [Int] = []
+        var available = [Bool](repeating: true, count: n)
+        var maxSimilarity = [Float](repeating: 0, count: n)
+        var used = 0
+        var coverage = Coverage(features: coverageWeight != 0 ? features : nil)
+        while true {
+            if let sentences, chosen.count >= sentences { break }
+            var bestIndex = -1
+            var bestValue = -Float.infinity
+            for i in 0..<n where available[i] {
+                if let characters, used + lengths[i] > characters {
+                    available[i] = false
+                    continue
+                }
+                var value = lambda * scores[i] - (1 - lambda) * maxSimilarity[i]
+                if coverageWeight != 0 { value += coverageWeight * coverage.gain(adding: i) }
+                if value > bestValue {
+                    bestValue = value
+                    bestIndex = i
+                }
+            }
+            guard bestIndex >= 0 else { break }
+            chosen.append(bestIndex)
+            coverage.add(bestIndex)
+            used += lengths[bestIndex]
+            available[bestIndex] = false
+            for i in 0..<n where available[i] {
+                let s = graph(i, bestIndex)
+                if s > maxSimilarity[i] { maxSimilarity[i] = s }
+                if s >= duplicateSimilarity || texts[i] == texts[bestIndex] { available[i] = false }
+            }
+        }
+        return chosen.sorted()
+    }
+}
+
+/// The cosine between a growing set of sentences (as one text, sublinear TF-IDF) and the document.
+struct Coverage {
+    let features: DocumentFeatures?
+    var counts: [Float]
+    var dot = 0.0
+    var squares = 0.0
+
+    init(features: DocumentFeatures?) {
+        self.features = features
+        counts = [Float](repeating: 0, count: features?.featureCount ?? 0)
+    }
+
+    var cosine: Double { squares > 0 ? dot / squares.squareRoot() : 0 }
+
+    /// The rise in cosine if sentence `s` joined the set.
+    func gain(adding s: Int) -> Float {
+        guard let f = features else { return 0 }
+        var newDot = dot, newSquares = squares
+        for k in f.rowStart[s]..<f.rowStart[s + 1] {
+            let feature = Int(f.rowFeature[k])
+            let old = counts[feature], new = old + f.rowCount[k]
+            let oldWeight = old > 0 ? Double((1 + logf(old)) * f.idf[feature]) : 0
+            let newWeight = Double((1 + logf(new)) * f.idf[feature])
+            newDot += (newWeight - oldWeight) * Double(f.documentVector[feature])
+            newSquares += newWeight * newWeight - oldWeight * oldWeight
+        }
+        let newCosine = newSquares > 0 ? newDot / newSquares.squareRoot() : 0
+        return Float(newCosine - cosine)
+    }
+
+    mutating func add(_ s: Int) {
+        guard let f = features else { return }
+        for k in f.rowStart[s]..<f.rowStart[s + 1] {
+            let feature = Int(f.rowFeature[k])
+            let old = counts[feature], new = old + f.rowCount[k]
+            let oldWeight = old > 0 ? Double((1 + logf(old)) * f.idf[feature]) : 0
+            let newWeight = Double((1 + logf(new)) * f.idf[feature])
+            dot += (newWeight - oldWeight) * Double(f.documentVector[feature])
+            squares += newWeight * newWeight - oldWeight * oldWeight
+            counts[feature] = new
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,83 @@
+import DocSiftLinearAlgebra
+
+/// Sentence-to-sentence cosine similarities and the graph centrality they imply.
+///
+/// Only n-grams shared by two or more sentences can make two sentences similar, so the
+/// dense matrix handed to BLAS has one column per shared n-gram (rows: sentences, values:
+/// the sentences' normalized TF-IDF weights); its Gram matrix (ssyrk) is the cosine matrix.
+struct SentenceGraph {
+    /// Number of sentences.
+    let count: Int
+    /// Cosine similarities, row-major `count × count`, diagonal set to 0.
+    let similarity: [Float]
+
+    init(features: DocumentFeatures) {
+        let n = features.sentenceCount
+        count = n
+        guard n > 1 else {
+            similarity = [Float](repeating: 0, count: n * n)
+            return
+        }
+        var column = [Int32](repeating: -1, count: features.featureCount)
+        var columns = 0
+        for f in 0..<features.featureCount where features.sentenceFrequency[f] >= 2 {
+            column[f] = Int32(columns)
+            columns += 1
+        }
+        guard columns > 0 else {
+            similarity = [Float](repeating: 0, count: n * n)
+            return
+        }
+        var matrix = DenseMatrix(rows: n, columns: columns)
+        matrix.values.withUnsafeMutableBufferPointer { values in
+            for s in 0..<n {
+                for k in features.rowStart[s]..<features.rowStart[s + 1] {
+                    let c = column[Int(features.rowFeature[k])]
+                    if c >= 0 { values[s * columns + Int(c)] = features.rowWeight[k] }
+                }
+            }
+        }
+        var gram = MatrixProducts.gram(matrix).values
+        for i in 0..<n { gram[i * n + i] = 0 }
+        similarity = gram
+    }
+
+    /// Cosine of sentences `i` and `j` (0 on the diagonal).
+    @inline(__always)
+    func callAsFunction(_ i: Int, _ j: Int) -> Float { similarity[i * count + j] }
+
+    /// LexRank-style centrality: the stationary distribution of a random walk that follows
+    /// similarity-weighted edges with probability `damping` and jumps uniformly otherwise,
+    /// by power iteration (at most `iterations` steps or until the L1 change is below `tolerance`).
+    func centrality(damping: Float, iterations: Int = 100, tolerance: Float = 1e-6) -> [Float] {
+        let n = count
+        guard n > 0 else { return [] }
+        guard n > 1 else { return [1] }
+        // Row-normalized transition matrix; a sentence with no edges jumps uniformly.
+        var transition = DenseMatrix(rows: n, columns: n)
+        for i in 0..<n {
+            var sum: Float = 0
+            for j in 0..<n { sum += similarity[i * n + j] }
+            for j in 0..<n {
+                transition.values[i * n + j] = sum > 0 ? similarity[i * n + j] / sum : 1 / Float(n)
+            }
+        }
+        var p = [Float](repeating: 1 / Float(n), count: n)
+        var next = [Float](repeating: 0, count: n)
+        let teleport = (1 - damping) / Float(n)
+        for _ in 0..<max(1, iterations) {
+            // next = damping · Tᵀ p + teleport
+            for i in 0..<n { next[i] = teleport }
+            do {
+                try MatrixProducts.gemv(transition, transpose: true, p, alpha: damping, beta: 1, into: &next)
+            } catch {
+                return p
+            }
+            var change: Float = 0
+            for i in 0..<n { change += abs(next[i] - p[i]) }
+            swap(&p, &next)
+            if change < tolerance { break }
+        }
+        return p
+    }
+}

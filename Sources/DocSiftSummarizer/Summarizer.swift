@@ -1,0 +1,171 @@
+import DocSiftText
+import DocSiftFeatures
+
+/// Extractive summaries of Chinese news.
+///
+/// Body sentences (from ``DocSiftText/PreparedDocument``: headings, bylines and captions
+/// excluded, datelines cut) get character n-gram TF-IDF vectors; their cosine matrix
+/// (BLAS ssyrk) gives graph centrality by power iteration, which is combined with
+/// similarity to the whole document, position, title overlap and length priors;
+/// maximal marginal relevance then fills the budget with whole sentences, output in
+/// document order. When no whole sentence fits the budget, or the budget is headline
+/// length and shorter than the typical sentence (``GistRule``), the summary is the
+/// budget-length window starting at a clause boundary that best matches the rest of the
+/// document, with a position prior (a headline-length gist; its last clause may be cut).
+///
+/// Immutable and `Sendable`: share one instance across threads.
+public struct Summarizer: Sendable {
+    /// The parameters.
+    public let options: SummaryOptions
+    /// Outside-corpus IDF; `nil` falls back to IDF over the document's own sentences.
+    public let background: BackgroundIDF?
+
+    /// A summarizer with the given options and, optionally, background IDF.
+    public init(options: SummaryOptions = SummaryOptions(), background: BackgroundIDF? = nil) {
+        self.options = options
+        self.background = background
+    }
+
+    /// The n-grams documents are cut into: ``SummaryOptions/nGrams`` when the background
+    /// covers those lengths (its keys are the same), else the background's own options.
+    private var nGramOptions: NGramOptions {
+        guard let background else { return options.nGrams }
+        let wanted = options.nGrams, have = background.options
+        let covered = have.minLength <= wanted.minLength && have.maxLength >= wanted.maxLength
+            && have.foldsDigits == wanted.foldsDigits
+        return covered ? wanted : have
+    }
+
+    /// Summarizes `text`. `title` (default: the document's headings) adds a title-overlap
+    /// prior; `budget` overrides ``SummaryOptions/budget`` for this call (e.g. a record's
+    /// own `max_chars`). A budget of 0 or less gives an empty summary.
+    /// Only the first `2 × maximumAnalyzedCharacters` characters of `text` are prepared.
+    public func summarize(_ text: String, title: String? = nil, budget: SummaryBudget? = nil) -> Summary {
+        summarize(PreparedDocument(text: analyzedPrefix(of: text)), title: title, budget: budget)
+    }
+
+    /// Summarizes `text` in at most `maxCharacters` characters.
+    public func summarize(_ text: String, title: String? = nil, maxCharacters: Int) -> Summary {
+        summarize(text, title: title, budget: .characters(maxCharacters))
+    }
+
+    /// The part of a raw text worth preparing: at most twice the analysed body length,
+    /// cut after a line break when one is near the limit (bounds the work on huge inputs).
+    func analyzedPrefix(of text: String) -> String {
+        let analyzed = max(1, options.maximumAnalyzedCharacters)
+        let limit = analyzed > Int.max / 2 ? Int.max : analyzed * 2
+        let scalars = text.unicodeScalars
+        guard let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
+              end < scalars.endIndex else { return text }
+        var cut = end
+        var steps = 0
+        while cut > scalars.startIndex && steps < limit / 10 {
+            let previous = scalars.index(before: cut)
+            if scalars[previous] == "\n" { break }
+            cut = previous
+            steps += 1
+        }
+        if cut == scalars.startIndex || steps >= limit / 10 { cut = end }
+        return String(scalars[scalars.startIndex..<cut])
+    }
+
+    /// Summarizes a prepared document (see ``summarize(_:title:budget:)``).
+    public func summarize(_ document: PreparedDocument, title: String? = nil, budget: SummaryBudget? = nil) -> Summary {
+        let budget = budget ?? options.budget
+        let title = title ?? document.headings.joined(separator: " ")
+        let body = BodySentences(document: document, title: title, maximumSentences: options.maximumSentences,
+                                 maximumCharacters: options.maximumAnalyzedCharacters)
+        let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background)
+        let keywords = KeywordExtractor().keywords(in: features, count: options.keywordCount, background: background)
+        var characters: Int?
+        var sentences: Int?
+        switch budget {
+        case let .characters(n): characters = n
+        case let .sentences(n): sentences = n
+        }
+        guard !body.texts.isEmpty, (characters ?? sentences ?? 0) > 0 else {
+            return Summary(sentences: [], sentenceIndices: [], kind: .empty, keywords: keywords)
+        }
+        let lengths = body.scalars.map(\.count)
+        if let characters, usesGist(lengths: lengths, budget: characters) {
+            return gist(features: features, body: body, length: characters, keywords: keywords)
+        }
+        let graph = SentenceGraph(features: features)
+        let scores = sentenceScores(features: features, graph: graph, lengths: lengths, title: title)
+        let filter = RedundancyFilter(lambda: options.mmrLambda, duplicateSimilarity: options.duplicateSimilarity,
+                                      coverageWeight: options.coverageWeight, features: features)
+        let chosen = filter.select(scores: scores, lengths: lengths, texts: body.texts, graph: graph,
+                                   characters: characters, sentences: sentences)
+        return Summary(sentences: chosen.map { body.texts[$0] },
+                       sentenceIndices: chosen.map { body.sourceIndices[$0] }, kind: .sentences, keywords: keywords)
+    }
+
+    /// Whether a character budget is met with a clause window (see ``GistRule``).
+    func usesGist(lengths: [Int], budget: Int) -> Bool {
+        guard lengths.contains(where: { $0 <= budget }) else { return true }
+        switch options.gistRule {
+        case .whenNoSentenceFits: return false
+        case .always: return true
+        case .whenBudgetBelowMedianSentence:
+            let sorted = lengths.sorted()
+            return budget <= options.headlineLength && budget < sorted[sorted.count / 2]
+        }
+    }
+
+    /// Key phrases of `text`, best first (at most `count`).
+    public func keywords(in text: String, count: Int = 10) -> [Keyword] {
+        let document = PreparedDocument(text: analyzedPrefix(of: text))
+        let body = BodySentences(document: document, title: document.headings.joined(separator: " "),
+                                 maximumSentences: options.maximumSentences,
+                                 maximumCharacters: options.maximumAnalyzedCharacters)
+        let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background)
+        return KeywordExtractor().keywords(in: features, count: count, background: background)
+    }
+
+    /// The score of every body sentence (exposed for diagnostics and tuning).
+    func sentenceScores(features: DocumentFeatures, graph: SentenceGraph, lengths: [Int], title: String) -> [Float] {
+        let n = features.sentenceCount
+        let centrality = graph.centrality(damping: options.damping)
+        let top = centrality.max() ?? 0
+        let titleVector = title.isEmpty ? nil : features.denseVector(of: title, background: background)
+        var scores = [Float](repeating: 0, count: n)
+        let preferred = Float(max(1, options.preferredSentenceLength))
+        for i in 0..<n {
+            let central = top > 0 ? centrality[i] / top : 0
+            let position = 1 / (1 + Float(i) / max(options.positionScale, 1e-3))
+            let length = min(1, Float(lengths[i]) / preferred)
+            let titleOverlap = titleVector.map { features.dot(sentence: i, $0) } ?? 0
+            scores[i] = options.centralityWeight * central
+                + options.documentSimilarityWeight * features.documentSimilarity(ofSentence: i)
+                + options.positionWeight * position
+                + options.titleWeight * titleOverlap
+                + options.lengthWeight * length
+        }
+        return scores
+    }
+
+    private func gist(features: DocumentFeatures, body: BodySentences, length: Int, keywords: [Keyword]) -> Summary {
+        let scalars = features.scalars
+        var start = 0, end = min(length, scalars.count)
+        if options.usesClauseWindows,
+           let choice = ClauseWindows.best(in: features, length: length, parameters: ClauseWindows.Parameters(
+               positionWeight: options.windowPositionWeight, positionScale: options.windowPositionScale,
+               normExponent: options.windowNormExponent, openerPenalty: options.windowOpenerPenalty,
+               openerLength: options.windowOpenerLength, againstRest: options.windowAgainstRest)) {
+            start = choice.start
+            end = choice.end
+        }
+        // Trim separators at both ends.
+        while start < end, ClauseWindows.isBreak(scalars[start]) || scalars[start].properties.isWhitespace { start += 1 }
+        while end > start, ClauseWindows.isBreak(scalars[end - 1]) || scalars[end - 1].properties.isWhitespace
+            || "“（(《「【".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        var indices: [Int] = []
+        for s in 0..<features.sentenceCount
+        where features.sentenceStarts[s] < end && features.sentenceStarts[s + 1] > start {
+            indices.append(body.sourceIndices[s])
+        }
+        return Summary(sentences: start < end ? [String(view)] : [], sentenceIndices: indices, kind: .clauseWindow, keywords: keywords)
+    }
+}

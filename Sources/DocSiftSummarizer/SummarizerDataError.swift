@@ -1,0 +1,30 @@
+/// Why a background IDF file or a JSONL data file could not be read, written or built.
+public enum SummarizerDataError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file could not be read or written.
+    case io(path: String, reason: String)
+    /// The data does not start with the IDF magic bytes.
+    case notAnIDFFile
+    /// The file was written by an unknown format version.
+    case unsupportedVersion(UInt32)
+    /// The data ends before the header or payload is complete.
+    case truncated
+    /// The payload checksum does not match the header.
+    case checksumMismatch
+    /// The payload decodes to inconsistent values.
+    case malformed(String)
+    /// A JSONL line could not be parsed.
+    case badRecord(line: Int, reason: String)
+
+    /// A one-line explanation.
+    public var description: String {
+        switch self {
+        case let .io(path, reason): return "cannot access \(path): \(reason)"
+        case .notAnIDFFile: return "not a DocSift IDF file (bad magic)"
+        case let .unsupportedVersion(v): return "unsupported IDF file version \(v)"
+        case .truncated: return "IDF file is truncated"
+        case .checksumMismatch: return "IDF file checksum mismatch (corrupt file)"
+        case let .malformed(reason): return "malformed IDF file: \(reason)"
+        case let .badRecord(line, reason): return "line \(line): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import DocSift
+
+@Suite struct EvaluationTests {
+    func write(_ lines: [String]) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("docsift-eval-\(UUID().uuidString).jsonl")
+        try Data(lines.joined(separator: "\n").utf8).write(to: url)
+        return url
+    }
+
+    @Test func loadsRecordsWithScoresAndBudgets() throws {
+        let url = try write([
+            #"{"id": "a", "human_score": 5, "text": "第一句。第二句。", "summary": "第一句"}"#,
+            #"{"id": "b", "human_score": 2, "text": "不要。", "summary": "不要"}"#,
+            "",
+            #"{"id": 7, "text": "第三句。", "reference": "第三", "max_chars": 2}"#,
+        ])
+        defer { try? FileManager.default.removeItem(at: url) }
+        let all = try SummaryRecord.load(jsonlAt: url)
+        #expect(all.map(\.id) == ["a", "b", "7"])
+        #expect(all[2].summary == "第三")
+        #expect(all[2].maxCharacters == 2)
+        let good = try SummaryRecord.load(jsonlAt: url, minimumHumanScore: 3)
+        #expect(good.map(\.id) == ["a", "7"])
+        #expect(SummaryEvaluation.characters(for: good[0], budget: .referenceLength) == 3)
+        #expect(SummaryEvaluation.characters(for: good[1], budget: .referenceLength) == 2)
+        #expect(SummaryEvaluation.characters(for: good[0], budget: .fixed(10)) == 10)
+    }
+
+    @Test func badLinesAreTypedErrors() throws {
+        let url = try write([#"{"id": "a", "text": "x", "summary": "y"}"#, "not json"])
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(throws: SummarizerDataError.badRecord(line: 2, reason: "not a JSON object")) {
+            try SummaryRecord.load(jsonlAt: url)
+        }
+        let missing = try write([#"{"id": "a", "text": "x"}"#])
+        defer { try? FileManager.default.removeItem(at: missing) }
+        #expect(throws: SummarizerDataError.self) { try SummaryRecord.load(jsonlAt: missing) }
+        #expect(throws: SummarizerDataError.self) { try SummaryRecord.load(jsonlAt: URL(fileURLWithPath: "/nonexistent.jsonl")) }
+    }
+
+    @Test func meanRougeOverRecords() {
+        let records = [
+            SummaryRecord(id: "1", text: "北京天气很好。", summary: "北京天气很好"),
+            SummaryRecord(id: "2", text: "上海下雨了。", summary: "广州很热"),
+        ]
+        // LEAD at the reference length: the first is exact, the second shares nothing.
+        let lead = SummaryEvaluation.evaluateLead(on: records, budget: .fixed(20))
+        #expect(lead.count == 2)
+        #expect(abs(lead.rougeL.f1 - 0.5) < 1e-9)
+        #expect(abs(lead.rouge1.f1 - 0.5) < 1e-9)
+        let custom = SummaryEvaluation.evaluate(records: records, budget: .referenceLength) { record, _ in record.summary }
+        #expect(custom.rouge2.f1 == 1)
+        #expect(custom.rougeL.f1 == 1)
+        let ours = SummaryEvaluation.evaluate(Summarizer(), on: records, budget: .fixed(20))
+        #expect(abs(ours.rougeL.f1 - 0.5) < 1e-9)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import DocSift
+
+/// Every seed article at a 120-character budget: within budget, whole reflowed sentences
+/// whenever one fits, no duplicates, nothing from headings, bylines or captions.
+@Suite struct SeedSummaryTests {
+    @Test func seedSummariesAreCleanWholeSentences() throws {
+        let corpus = try SeedCorpus(manifestURL: SeedCorpus.bundledManifestURL)
+        #expect(corpus.articles.count == 37)
+        let summarizer = Summarizer(background: try? BackgroundIDF(contentsOf: TestPaths.newsIDF))
+        for article in corpus.articles {
+            let document = PreparedDocument(text: article.text)
+            let summary = summarizer.summarize(document, title: article.title, budget: .characters(120))
+            let length = summary.text.unicodeScalars.count
+            #expect(length <= 120, "\(article.id): \(length) characters")
+            #expect(!summary.text.isEmpty, "\(article.id): empty summary")
+            #expect(Set(summary.sentenceIndices).count == summary.sentenceIndices.count, "\(article.id): duplicate")
+            #expect(Set(summary.sentences).count == summary.sentences.count, "\(article.id): duplicate text")
+            #expect(summary.sentenceIndices == summary.sentenceIndices.sorted(), "\(article.id): out of order")
+            // Photo credits (…摄) and caption lines (图为…) are not body sentences.
+            let fits = document.sentences.contains {
+                $0.text.unicodeScalars.count <= 120 && !SeedSummaryTests.isCaption($0.text)
+            }
+            if fits {
+                #expect(summary.kind == .sentences, "\(article.id): a sentence fits but got \(summary.kind)")
+                for (piece, index) in zip(summary.sentences, summary.sentenceIndices) {
+                    let source = document.sentences[index]
+                    #expect(source.text.hasSuffix(piece), "\(article.id): not a whole sentence: \(piece)")
+                    #expect(document.blocks[source.blockIndex].kind == .paragraph)
+                }
+            }
+            for heading in document.headings where heading.unicodeScalars.count >= 4 {
+                #expect(!summary.text.contains(heading), "\(article.id): heading \(heading)")
+            }
+            let titleCore = article.title.replacingOccurrences(of: " ", with: "")
+            if !article.title.hasPrefix("(") {
+                #expect(!summary.text.replacingOccurrences(of: " ", with: "").hasPrefix(titleCore),
+                        "\(article.id): starts with the title")
+            }
+            #expect(!summary.text.contains("◎"), "\(article.id): byline")
+            #expect(!summary.text.contains("本报讯"), "\(article.id): dateline")
+            for piece in summary.sentences {
+                #expect(!SeedSummaryTests.isCaption(piece), "\(article.id): caption \(piece)")
+            }
+        }
+    }
+
+    static func isCaption(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        return trimmed.hasPrefix("图为") || trimmed.hasSuffix("摄")
+    }
+}

@@ -27,7 +27,7 @@ let package = Package(
         // Stage 3: the topic classifier.
         .target(name: "DocSiftClassifier", dependencies: ["DocSiftFeatures", "DocSiftLinearAlgebra"]),
         // Stage 4: extractive summaries and keywords.
-        .target(name: "DocSiftSummarizer", dependencies: ["DocSiftText", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
+        .target(name: "DocSiftSummarizer", dependencies: ["DocSiftCorpus", "DocSiftText", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
         // The library product: one import for services.
         .target(
             name: "DocSift",

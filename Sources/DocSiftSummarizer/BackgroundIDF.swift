@@ -1,3 +1,4 @@
+import DocSiftCorpus
 import Foundation
 import DocSiftFeatures
 
@@ -86,7 +87,18 @@ public struct BackgroundIDF: Sendable, Equatable {
     public static func build(
         jsonlAt url: URL, options: NGramOptions = NGramOptions(), minimumDocumentFrequency: Int = 2
     ) throws -> BackgroundIDF {
-        let texts = try JSONLines.texts(at: url, field: "text")
+        var texts: [String] = []
+        do {
+            try InputSource(paths: [url.path]).forEachRecord { result in
+                switch result {
+                case .success(let record): texts.append(record.text)
+                case .failure(let error): throw SummarizerDataError.badRecord(id: error.id, reason: error.reason)
+                }
+                return true
+            }
+        } catch let error as CorpusError {
+            throw SummarizerDataError.io(path: url.path, reason: error.description)
+        }
         return build(texts: texts, options: options, minimumDocumentFrequency: minimumDocumentFrequency)
     }
 

@@ -12,8 +12,8 @@ public enum SummarizerDataError: Error, Sendable, Equatable, CustomStringConvert
     case checksumMismatch
     /// The payload decodes to inconsistent values.
     case malformed(String)
-    /// A JSONL line could not be parsed.
-    case badRecord(line: Int, reason: String)
+    /// A JSONL record could not be used (its id, or `path:line` when it has none).
+    case badRecord(id: String, reason: String)
 
     /// A one-line explanation.
     public var description: String {
@@ -24,7 +24,7 @@ public enum SummarizerDataError: Error, Sendable, Equatable, CustomStringConvert
         case .truncated: return "IDF file is truncated"
         case .checksumMismatch: return "IDF file checksum mismatch (corrupt file)"
         case let .malformed(reason): return "malformed IDF file: \(reason)"
-        case let .badRecord(line, reason): return "line \(line): \(reason)"
+        case let .badRecord(id, reason): return "\(id): \(reason)"
         }
     }
 }

@@ -1,3 +1,4 @@
+import DocSiftCorpus
 import Foundation
 
 /// One evaluation record: a document and its reference summary.
@@ -22,22 +23,36 @@ public struct SummaryRecord: Sendable, Equatable, Codable {
         self.humanScore = humanScore
     }
 
+    /// The evaluation record of an input record, or `nil` when it has no reference summary
+    /// (`summary`, or `reference`); `max_chars` and `human_score` are carried over.
+    public init?(_ record: InputRecord) {
+        guard let summary = record.summary else { return nil }
+        self.init(id: record.id, text: record.text, summary: summary, maxCharacters: record.maxCharacters,
+                  humanScore: record.fields["human_score"].flatMap { Int($0) })
+    }
+
     /// Reads `{id, text, summary}` records (also `reference` for the summary, optional
     /// `max_chars` and `human_score`) from a JSONL file, keeping records whose human score
     /// is at least `minimumHumanScore` when one is given (records without a score are kept).
     /// - Throws: ``SummarizerDataError`` when the file is unreadable or a line lacks text or summary.
     public static func load(jsonlAt url: URL, minimumHumanScore: Int? = nil) throws -> [SummaryRecord] {
         var records: [SummaryRecord] = []
-        for (offset, object) in try JSONLines.objects(at: url).enumerated() {
-            guard let text = object["text"] as? String,
-                  let summary = (object["summary"] as? String) ?? (object["reference"] as? String) else {
-                throw SummarizerDataError.badRecord(line: offset + 1, reason: "needs string fields text and summary")
+        do {
+            try InputSource(paths: [url.path]).forEachRecord { result in
+                let input: InputRecord
+                switch result {
+                case .success(let record): input = record
+                case .failure(let error): throw SummarizerDataError.badRecord(id: error.id, reason: error.reason)
+                }
+                guard let record = SummaryRecord(input) else {
+                    throw SummarizerDataError.badRecord(id: input.id, reason: "no summary field")
+                }
+                if let minimumHumanScore, let score = record.humanScore, score < minimumHumanScore { return true }
+                records.append(record)
+                return true
             }
-            let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "\(offset + 1)"
-            let maxChars = (object["max_chars"] as? NSNumber)?.intValue
-            let score = (object["human_score"] as? NSNumber)?.intValue
-            if let minimumHumanScore, let score, score < minimumHumanScore { continue }
-            records.append(SummaryRecord(id: id, text: text, summary: summary, maxCharacters: maxChars, humanScore: score))
+        } catch let error as CorpusError {
+            throw SummarizerDataError.io(path: url.path, reason: error.description)
         }
         return records
     }

@@ -31,7 +31,7 @@ import DocSift
     @Test func badLinesAreTypedErrors() throws {
         let url = try write([#"{"id": "a", "text": "x", "summary": "y"}"#, "not json"])
         defer { try? FileManager.default.removeItem(at: url) }
-        #expect(throws: SummarizerDataError.badRecord(line: 2, reason: "not a JSON object")) {
+        #expect(throws: SummarizerDataError.badRecord(id: url.path + ":2", reason: "malformed JSON")) {
             try SummaryRecord.load(jsonlAt: url)
         }
         let missing = try write([#"{"id": "a", "text": "x"}"#])

@@ -1,0 +1,76 @@
+import ArgumentParser
+import DocSift
+import Foundation
+
+/// `docsift eval-summary`: ROUGE against reference summaries.
+struct EvalSummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval-summary",
+        abstract: "Score summaries against references with character ROUGE-1/2/L F1.",
+        discussion: """
+            DATA holds {"id","text","summary"} records (summary may also be called reference). \
+            Characters are lower-cased and whitespace and punctuation removed before scoring. \
+            With --budget reference each summary gets as many characters as its reference.
+            """)
+
+    enum Budget: String, ExpressibleByArgument {
+        case reference
+    }
+
+    @Argument(help: "JSONL records with reference summaries.")
+    var data: String
+
+    @Option(help: "Summary budget in characters for every record.")
+    var maxChars: Int?
+
+    @Option(help: "'reference': each summary as long as its reference (the LCSTS/CLTS protocol).")
+    var budget: Budget?
+
+    @Option(help: "Only records whose human_score is at least this (LCSTS: 3).")
+    var minHumanScore: Int?
+
+    @Flag(help: "Also score the LEAD baseline (first sentences that fit) for comparison.")
+    var lead = false
+
+    @Flag(help: "Print {\"documents\",\"rouge_1\",\"rouge_2\",\"rouge_l\",...} as JSON.")
+    var json = false
+
+    @Option(help: "Background IDF statistics (default: the shipped Models/news-idf.bin).")
+    var idf: String?
+
+    func validate() throws {
+        if (maxChars == nil) == (budget == nil) { throw ValidationError("give exactly one of --max-chars N or --budget reference") }
+        if let maxChars, maxChars < 1 { throw ValidationError("--max-chars must be at least 1") }
+    }
+
+    func run() throws {
+        let summarizer = Summarizer(background: try SummaryArguments.loadBackground(idf))
+        let records = try SummaryRecord.load(jsonlAt: URL(fileURLWithPath: data), minimumHumanScore: minHumanScore)
+        let evaluationBudget: EvaluationBudget = maxChars.map { .fixed($0) } ?? .referenceLength
+        let ours = SummaryEvaluation.evaluate(summarizer, on: records, budget: evaluationBudget)
+        let leadResult = lead ? SummaryEvaluation.evaluateLead(on: records, budget: evaluationBudget) : nil
+        let output = OutputWriter()
+        defer { output.flush() }
+        if json {
+            var members = EvalSummaryCommand.members(ours)
+            if let leadResult { members.append(("lead", .object(EvalSummaryCommand.members(leadResult)))) }
+            output.record(.object(members))
+            return
+        }
+        output.line("documents: \(ours.count), budget: \(maxChars.map { "\($0) characters" } ?? "reference length")")
+        output.line("system    ROUGE-1  ROUGE-2  ROUGE-L  avg chars")
+        output.line(EvalSummaryCommand.row("DocSift", ours))
+        if let leadResult { output.line(EvalSummaryCommand.row("LEAD", leadResult)) }
+    }
+
+    static func members(_ result: EvaluationResult) -> [(String, JSONValue)] {
+        [("documents", .integer(result.count)), ("rouge_1", .number(result.rouge1.f1)),
+         ("rouge_2", .number(result.rouge2.f1)), ("rouge_l", .number(result.rougeL.f1)),
+         ("average_summary_characters", .number(result.averageSummaryCharacters))]
+    }
+
+    static func row(_ name: String, _ r: EvaluationResult) -> String {
+        name.padding(toLength: 9, withPad: " ", startingAt: 0)
+            + String(format: " %.4f   %.4f   %.4f   %.1f", r.rouge1.f1, r.rouge2.f1, r.rougeL.f1, r.averageSummaryCharacters)
+    }
+}

@@ -231,13 +231,19 @@ public struct BackgroundIDF: Sendable, Equatable {
     }
 
     /// Reads an IDF file.
-    /// - Throws: ``SummarizerDataError``.
+    /// - Throws: ``SummarizerDataError/io(path:reason:)`` when it cannot be read, or
+    ///   ``SummarizerDataError/invalidFile(path:problem:)`` naming the file when its content
+    ///   is truncated, corrupt or of another version.
     public init(contentsOf url: URL) throws {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw SummarizerDataError.io(path: url.path, reason: error.localizedDescription)
         }
-        try self.init(serialized: [UInt8](data))
+        do {
+            try self.init(serialized: [UInt8](data))
+        } catch let problem as SummarizerDataError {
+            throw SummarizerDataError.invalidFile(path: url.path, problem: problem.description)
+        }
     }
 
     /// Writes the binary form to `url` (atomically).

@@ -12,6 +12,8 @@ public enum SummarizerDataError: Error, Sendable, Equatable, CustomStringConvert
     case checksumMismatch
     /// The payload decodes to inconsistent values.
     case malformed(String)
+    /// The file at `path` is not a valid IDF file (the problem says why).
+    case invalidFile(path: String, problem: String)
     /// A JSONL record could not be used (its id, or `path:line` when it has none).
     case badRecord(id: String, reason: String)
 
@@ -24,6 +26,7 @@ public enum SummarizerDataError: Error, Sendable, Equatable, CustomStringConvert
         case .truncated: return "IDF file is truncated"
         case .checksumMismatch: return "IDF file checksum mismatch (corrupt file)"
         case let .malformed(reason): return "malformed IDF file: \(reason)"
+        case let .invalidFile(path, problem): return "\(path): \(problem)"
         case let .badRecord(id, reason): return "\(id): \(reason)"
         }
     }

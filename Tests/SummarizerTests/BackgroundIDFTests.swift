@@ -31,7 +31,7 @@ import DocSift
         #expect(try BackgroundIDF(contentsOf: url) == idf)
     }
 
-    @Test func rejectsCorruptInputWithTypedErrors() {
+    @Test func rejectsCorruptInputWithTypedErrors() throws {
         let bytes = BackgroundIDF.build(texts: texts, minimumDocumentFrequency: 1).serialized()
         #expect(throws: SummarizerDataError.truncated) { try BackgroundIDF(serialized: []) }
         #expect(throws: SummarizerDataError.notAnIDFFile) { try BackgroundIDF(serialized: [UInt8]("not an idf file at all, really".utf8)) }
@@ -54,6 +54,13 @@ import DocSift
             _ = try? BackgroundIDF(serialized: corrupt)
         }
         #expect(throws: SummarizerDataError.self) { try BackgroundIDF(contentsOf: URL(fileURLWithPath: "/nonexistent/idf.bin")) }
+        // A corrupt file's error names the file.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("docsift-corrupt-\(UUID().uuidString).bin")
+        try Data(flipped).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(throws: SummarizerDataError.invalidFile(path: file.path, problem: SummarizerDataError.checksumMismatch.description)) {
+            try BackgroundIDF(contentsOf: file)
+        }
     }
 
     @Test func newsArtifactLoadsAndIsSmall() throws {

@@ -30,6 +30,11 @@ struct CLIRunner {
 
     /// Runs `docsift arguments…` in the package root with `stdin` as standard input.
     static func run(_ arguments: [String], stdin: String = "") throws -> Output {
+        try run(arguments, stdinBytes: Array(stdin.utf8))
+    }
+
+    /// Runs `docsift arguments…` with raw bytes (possibly invalid UTF-8) as standard input.
+    static func run(_ arguments: [String], stdinBytes: [UInt8]) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -49,7 +54,7 @@ struct CLIRunner {
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
-        inPipe.fileHandleForWriting.write(Data(stdin.utf8))
+        inPipe.fileHandleForWriting.write(Data(stdinBytes))
         try inPipe.fileHandleForWriting.close()
         process.waitUntilExit()
         let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)

@@ -18,7 +18,8 @@ let package = Package(
                 .product(name: "DocSift", package: "DocSift"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
-            path: "Suites/DocSiftBenchmarks",
+            // The benchmark plugin only serves targets whose folder sits in a folder named Benchmarks.
+            path: "Benchmarks/DocSiftBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

@@ -7,4 +7,5 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
     print("BLAS: \(BLASProvider.coreName), threads: \(BLASProvider.threadCount)")
     registerFeatureBenchmarks()
     registerLinearAlgebraBenchmarks()
+    registerSummarizerBenchmarks()
 }

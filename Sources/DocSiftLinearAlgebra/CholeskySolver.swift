@@ -19,12 +19,8 @@ public enum CholeskySolver {
         var lda = n
         var ldb = n
         var info: Int32 = 0
-        var uplo = UInt8(ascii: "U")
-        withUnsafeMutablePointer(to: &uplo) { uploP in
-            uploP.withMemoryRebound(to: CChar.self, capacity: 1) { ul in
-                sposv_(ul, &n, &nrhs, &aBuffer, &lda, &bBuffer, &ldb, &info, 1)
-            }
-        }
+        var uplo = CChar(UInt8(ascii: "U"))
+        sposv_(&uplo, &n, &nrhs, &aBuffer, &lda, &bBuffer, &ldb, &info, 1)
         guard info == 0 else { throw LinearAlgebraError.lapackFailure(routine: "sposv", info: info) }
         return try DenseMatrix(rows: Int(nrhs), columns: Int(n), values: bBuffer).transposed()
     }

@@ -24,36 +24,20 @@ public struct SymmetricEigen: Sendable {
         var w = [Float](repeating: 0, count: Int(n))
         var lda = n
         var info: Int32 = 0
-        var jobz = UInt8(ascii: "V")
-        var uplo = UInt8(ascii: "L")
-        // Workspace query.
-        var lwork: Int32 = -1
-        var liwork: Int32 = -1
-        var workSize: Float = 0
-        var iworkSize: Int32 = 0
-        withUnsafeMutablePointer(to: &jobz) { jobzP in
-            withUnsafeMutablePointer(to: &uplo) { uploP in
-                jobzP.withMemoryRebound(to: CChar.self, capacity: 1) { jz in
-                    uploP.withMemoryRebound(to: CChar.self, capacity: 1) { ul in
-                        ssyevd_(jz, ul, &n, &a, &lda, &w, &workSize, &lwork, &iworkSize, &liwork, &info, 1, 1)
-                    }
-                }
-            }
+        var jobz = CChar(UInt8(ascii: "V"))
+        var uplo = CChar(UInt8(ascii: "L"))
+        /// One ssyevd call; `lwork = liwork = -1` asks for the workspace sizes instead.
+        func ssyevd(_ work: inout [Float], _ lwork: Int32, _ iwork: inout [Int32], _ liwork: Int32) {
+            var lwork = lwork, liwork = liwork
+            ssyevd_(&jobz, &uplo, &n, &a, &lda, &w, &work, &lwork, &iwork, &liwork, &info, 1, 1)
         }
+        var workSize: [Float] = [0]
+        var iworkSize: [Int32] = [0]
+        ssyevd(&workSize, -1, &iworkSize, -1)
         guard info == 0 else { throw LinearAlgebraError.lapackFailure(routine: "ssyevd", info: info) }
-        lwork = Int32(workSize.rounded(.up))
-        liwork = iworkSize
-        var work = [Float](repeating: 0, count: Int(max(1, lwork)))
-        var iwork = [Int32](repeating: 0, count: Int(max(1, liwork)))
-        withUnsafeMutablePointer(to: &jobz) { jobzP in
-            withUnsafeMutablePointer(to: &uplo) { uploP in
-                jobzP.withMemoryRebound(to: CChar.self, capacity: 1) { jz in
-                    uploP.withMemoryRebound(to: CChar.self, capacity: 1) { ul in
-                        ssyevd_(jz, ul, &n, &a, &lda, &w, &work, &lwork, &iwork, &liwork, &info, 1, 1)
-                    }
-                }
-            }
-        }
+        var work = [Float](repeating: 0, count: max(1, Int(workSize[0].rounded(.up))))
+        var iwork = [Int32](repeating: 0, count: max(1, Int(iworkSize[0])))
+        ssyevd(&work, Int32(work.count), &iwork, Int32(iwork.count))
         guard info == 0 else { throw LinearAlgebraError.lapackFailure(routine: "ssyevd", info: info) }
         // LAPACK leaves eigenvectors in the columns of a column-major matrix, i.e. in the
         // rows of our row-major buffer: transpose so that column j is eigenvector j.

@@ -15,7 +15,7 @@ public struct TFIDFVectorizer: Sendable, Equatable {
     public let vocabulary: Vocabulary
     /// The IDF weight of each feature, by feature index.
     public let idf: [Float]
-    private let extractor: NGramExtractor
+    @usableFromInline let extractor: NGramExtractor
 
     /// A vectorizer over a given vocabulary and IDF table (e.g. read from a model file).
     /// Features beyond `idf.count` get weight 1.
@@ -88,11 +88,36 @@ public struct TFIDFVectorizer: Sendable, Equatable {
         indices.sort()
         var values = [Float](repeating: 0, count: indices.count)
         for (k, index) in indices.enumerated() {
-            values[k] = (1 + logf(workspace.counts[Int(index)])) * idf[Int(index)]
+            values[k] = Workspace.sublinearTF(workspace.counts[Int(index)]) * idf[Int(index)]
         }
         workspace.reset()
         normalize(&values)
         return SparseVector(indices: indices, values: values)
+    }
+
+    /// Calls `body(featureIndex, value)` for every feature of `text` with its TF-IDF value
+    /// *before* L2 normalization, in no particular order, and returns the vector's L2 norm
+    /// (0 for an empty vector). Scoring a linear model needs no sorted vector: summing
+    /// `value · weight` and dividing by the norm gives the same score without sorting or
+    /// allocating, which is the fast path of bulk labeling.
+    @inlinable
+    public func forEachWeightedFeature(in text: String, using workspace: Workspace,
+                                       _ body: (Int, Float) -> Void) -> Float {
+        workspace.prepare(featureCount: vocabulary.count)
+        extractor.forEachKey(in: text) { key in
+            if let index = vocabulary.lookup(key) { workspace.count(Int(index)) }
+        }
+        var squares: Float = 0
+        idf.withUnsafeBufferPointer { idf in
+            for index in workspace.touched {
+                let feature = Int(index)
+                let value = Workspace.sublinearTF(workspace.counts[feature]) * idf[feature]
+                squares += value * value
+                body(feature, value)
+            }
+        }
+        workspace.reset()
+        return squares.squareRoot()
     }
 
     private func normalize(_ values: inout [Float]) {
@@ -110,23 +135,33 @@ public struct TFIDFVectorizer: Sendable, Equatable {
     /// Reusable scratch space for ``transform(_:using:)``: a dense count per feature and
     /// the list of features touched by the current document.
     public final class Workspace {
-        fileprivate var counts: [Float] = []
-        fileprivate var touched: [Int32] = []
+        @usableFromInline var counts: [Float] = []
+        @usableFromInline var touched: [Int32] = []
+        /// `1 + ln(c)` for counts below 64, so the common case needs no logarithm.
+        @usableFromInline static let sublinearTable: [Float] = (0..<64).map { $0 == 0 ? 0 : 1 + logf(Float($0)) }
 
         /// An empty workspace; it grows to the vocabulary on first use.
         public init() {}
 
-        fileprivate func prepare(featureCount: Int) {
+        /// Sublinear term frequency `1 + ln(count)`.
+        @inlinable @inline(__always)
+        static func sublinearTF(_ count: Float) -> Float {
+            count < 64 ? sublinearTable[Int(count)] : 1 + logf(count)
+        }
+
+        @usableFromInline
+        func prepare(featureCount: Int) {
             if counts.count < featureCount { counts = [Float](repeating: 0, count: featureCount) }
         }
 
-        @inline(__always)
-        fileprivate func count(_ index: Int) {
+        @inlinable @inline(__always)
+        func count(_ index: Int) {
             if counts[index] == 0 { touched.append(Int32(index)) }
             counts[index] += 1
         }
 
-        fileprivate func reset() {
+        @usableFromInline
+        func reset() {
             for index in touched { counts[Int(index)] = 0 }
             touched.removeAll(keepingCapacity: true)
         }

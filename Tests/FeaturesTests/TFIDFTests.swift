@@ -28,6 +28,21 @@ struct TFIDFTests {
         }
     }
 
+    @Test func weightedFeaturesDividedByTheNormAreTheVector() throws {
+        try #require(seeds.count == 37)
+        let vectorizer = TFIDFVectorizer.fit(documents: seeds, minDocumentFrequency: 2)
+        let workspace = TFIDFVectorizer.Workspace()
+        for text in seeds {
+            var pairs: [(Int, Float)] = []
+            let norm = vectorizer.forEachWeightedFeature(in: text, using: workspace) { pairs.append(($0, $1)) }
+            pairs.sort { $0.0 < $1.0 }
+            let vector = vectorizer.transform(text)
+            #expect(pairs.map { Int32($0.0) } == vector.indices)
+            #expect(zip(pairs, vector.values).allSatisfy { abs($0.0.1 / norm - $0.1) < 1e-5 })
+        }
+        #expect(vectorizer.forEachWeightedFeature(in: "", using: workspace) { _, _ in } == 0)
+    }
+
     @Test func rareGramsWeighMoreThanCommonOnes() throws {
         try #require(seeds.count == 37)
         let vectorizer = TFIDFVectorizer.fit(documents: seeds)

@@ -28,3 +28,18 @@ func registerFeatureBenchmarks() {
         }
     }
 }
+
+/// The scoring fast path: weighted features streamed without sorting or allocating.
+func registerWeightedFeatureBenchmark() {
+    let texts = BenchmarkData.cnewsTexts.isEmpty ? BenchmarkData.seedTexts : BenchmarkData.cnewsTexts
+    let vectorizer = TFIDFVectorizer.fit(documents: texts, minDocumentFrequency: 2)
+    Benchmark("TF-IDF weighted features, unsorted, corpus pass (\(BenchmarkData.totalBytes(texts) / 1024) KiB)",
+              configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(5))) { benchmark in
+        let workspace = TFIDFVectorizer.Workspace()
+        for _ in benchmark.scaledIterations {
+            var sum: Float = 0
+            for text in texts { sum += vectorizer.forEachWeightedFeature(in: text, using: workspace) { _, value in sum += value } }
+            blackHole(sum)
+        }
+    }
+}

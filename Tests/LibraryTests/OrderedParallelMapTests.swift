@@ -33,3 +33,18 @@ struct OrderedParallelMapTests {
         #expect(collector.values == [0, 1, 2, 3, 4])
     }
 }
+
+@Suite("Resource pool")
+struct ResourcePoolTests {
+    final class Counter { var uses = 0 }
+
+    @Test func reusesResourcesAndNeverSharesOneAtATime() {
+        let made = ResourcePool<Counter>(make: { Counter() })
+        var seen: [ObjectIdentifier] = []
+        for _ in 0..<5 { made.withResource { seen.append(ObjectIdentifier($0)); $0.uses += 1 } }
+        #expect(Set(seen).count == 1)  // sequential use reuses the same object
+        made.withResource { outer in
+            made.withResource { inner in #expect(outer !== inner) }  // nested use gets another
+        }
+    }
+}

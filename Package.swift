@@ -44,6 +44,7 @@ let package = Package(
         .testTarget(name: "FeaturesTests", dependencies: ["DocSiftFeatures", "DocSiftCorpus"]),
         .testTarget(name: "ClassifierTests", dependencies: ["DocSift"]),
         .testTarget(name: "SummarizerTests", dependencies: ["DocSift"]),
+        .testTarget(name: "LibraryTests", dependencies: ["DocSift"]),
         .testTarget(name: "CLITests", dependencies: ["docsift"]),
     ],
     swiftLanguageModes: [.v6]

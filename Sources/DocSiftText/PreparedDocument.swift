@@ -22,13 +22,18 @@ public struct PreparedDocument: Sendable, Equatable {
     /// Sentences of the paragraph blocks, in order.
     public var sentences: [Sentence]
 
-    /// Prepares `text`: normalization, reflow, sentence splitting.
+    /// Prepares `text`: normalization, reflow, sentence splitting. Body sentences come from
+    /// the paragraph blocks; a text made only of a photo caption (no paragraph) uses the
+    /// caption as its body, without the `…摄` credit.
     public init(text: String) {
-        blocks = Reflow.blocks(of: text)
+        let merged = Reflow.mergedScalars(Reflow.analyze(text))
+        blocks = merged.map { TextBlock(kind: $0.kind, text: ScalarText.string($0.scalars), lines: $0.lines) }
         var sentences: [Sentence] = []
-        for (blockIndex, block) in blocks.enumerated() where block.kind == .paragraph {
-            for sentence in SentenceSplitter.sentences(in: block.text) {
-                sentences.append(Sentence(text: sentence, blockIndex: blockIndex, index: sentences.count))
+        let bodyKind: BlockKind = merged.contains { $0.kind == .paragraph } ? .paragraph : .caption
+        for (blockIndex, block) in merged.enumerated() where block.kind == bodyKind {
+            for range in SentenceSplitter.ranges(in: block.scalars) {
+                sentences.append(Sentence(text: ScalarText.string(block.scalars[range]), blockIndex: blockIndex,
+                                          index: sentences.count))
             }
         }
         self.sentences = sentences
@@ -37,6 +42,9 @@ public struct PreparedDocument: Sendable, Equatable {
     /// The headings of the document, in order.
     public var headings: [String] { blocks.filter { $0.kind == .heading }.map(\.text) }
 
-    /// The body text: paragraph blocks joined by newlines.
-    public var bodyText: String { blocks.filter { $0.kind == .paragraph }.map(\.text).joined(separator: "\n") }
+    /// The body text: paragraph blocks joined by newlines (the caption for a caption-only text).
+    public var bodyText: String {
+        let bodyKind: BlockKind = blocks.contains { $0.kind == .paragraph } ? .paragraph : .caption
+        return blocks.filter { $0.kind == bodyKind }.map(\.text).joined(separator: "\n")
+    }
 }

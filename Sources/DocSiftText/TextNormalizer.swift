@@ -1,18 +1,32 @@
 /// Character-level clean-up applied before anything else reads the text.
+///
+/// Normalization never adds or removes line breaks, so line numbers computed on the
+/// normalized text are the line numbers of the input.
 public enum TextNormalizer {
-    /// Full-width ASCII (！ to ～) and the ideographic space become their half-width forms;
+    /// The whole text normalized line by line: full-width letters, digits and ASCII
+    /// symbols become half-width, the ideographic space becomes a space, invisible
+    /// characters are dropped and markdown heading marks (`#`, `##`, `■`) are removed.
     /// Chinese punctuation (，。：“”…) is kept as it is.
     public static func normalize(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(text.unicodeScalars.count)
+        var output: [Unicode.Scalar] = []
+        output.reserveCapacity(text.utf8.count)
+        var line: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars {
-            scalars.append(halfWidth(scalar))
+            if scalar == "\n" {
+                output.append(contentsOf: normalizeLine(line))
+                output.append("\n")
+                line.removeAll(keepingCapacity: true)
+            } else {
+                line.append(scalar)
+            }
         }
-        return String(scalars)
+        output.append(contentsOf: normalizeLine(line))
+        return ScalarText.string(output)
     }
 
     /// The half-width form of a full-width letter, digit or symbol; other scalars unchanged.
-    /// Full-width punctuation that Chinese text uses as its own (，：；！？（）) is kept.
+    /// Full-width punctuation that Chinese text uses as its own (，：；！？（）) is kept,
+    /// while ％ ． ＋ － ／ ＠ ＃ ＆ ＝ ＿ and the ideographic space become ASCII.
     @inlinable
     public static func halfWidth(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let v = scalar.value
@@ -23,5 +37,76 @@ public enum TextNormalizer {
             return Unicode.Scalar(v - 0xFEE0) ?? scalar
         }
         return scalar
+    }
+
+    /// One line (without its line break) normalized: half-width forms, tabs and odd spaces
+    /// as plain spaces, invisible and control characters dropped, leading markdown heading
+    /// marks (`#`…`######`, `■`, `□`, `●`, `◆` used as heading bullets) removed and
+    /// surrounding whitespace trimmed.
+    public static func normalizeLine(_ line: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        normalizeLineReadingMarks(line).scalars
+    }
+
+    /// ``normalizeLine(_:)`` that also reports the heading marks it removed: the markdown
+    /// level (number of `#`, 0 when none) and whether a `■`-style bullet was there.
+    static func normalizeLineReadingMarks(_ line: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], markdownLevel: Int, bullet: Bool) {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(line.count)
+        for scalar in line {
+            let v = scalar.value
+            if v == 0x09 || v == 0xA0 || v == 0x3000 || (0x2000...0x200A).contains(v) || v == 0x202F {
+                scalars.append(" ")
+            } else if v < 0x20 || v == 0x7F || v == 0x200B || v == 0x200C || v == 0x200D || v == 0xFEFF
+                        || v == 0x2060 || v == 0xFFFD {
+                continue
+            } else {
+                scalars.append(halfWidth(scalar))
+            }
+        }
+        let marks = LineMarks.headingMarkerPrefix(scalars)
+        var lower = marks.start
+        var upper = scalars.count
+        while lower < upper, scalars[lower] == " " { lower += 1 }
+        while upper > lower, scalars[upper - 1] == " " { upper -= 1 }
+        if lower > 0 || upper < scalars.count {
+            scalars = Array(scalars[lower..<upper])
+        }
+        return (scalars, marks.level, marks.bullet)
+    }
+}
+
+/// Markdown and bullet marks at the start of a line.
+enum LineMarks {
+    /// Where the text after leading heading marks starts, and the markdown level found
+    /// (number of `#`, 0 when none). `■`-style bullets right after the marks are skipped too.
+    static func headingMarkerPrefix(_ scalars: [Unicode.Scalar]) -> (start: Int, level: Int, bullet: Bool) {
+        var index = 0
+        while index < scalars.count, scalars[index] == " " { index += 1 }
+        var level = 0
+        while index < scalars.count, scalars[index] == "#", level < 7 {
+            level += 1
+            index += 1
+        }
+        if level > 6 { return (0, 0, false) }
+        if level > 0 {
+            // "#标题" without a space is accepted: OCR output drops spaces.
+            while index < scalars.count, scalars[index] == " " { index += 1 }
+        }
+        var bulletSeen = false
+        while index < scalars.count, isHeadingBullet(scalars[index]) {
+            bulletSeen = true
+            index += 1
+            while index < scalars.count, scalars[index] == " " { index += 1 }
+        }
+        if level == 0 && !bulletSeen { return (0, 0, false) }
+        return (index, level, bulletSeen)
+    }
+
+    /// Bullets that mark section headings in the OCR output.
+    static func isHeadingBullet(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x25A0, 0x25A1, 0x25C6, 0x25C7, 0x25CF, 0x2605, 0x2606: return true  // ■□◆◇●★☆
+        default: return false
+        }
     }
 }

@@ -6,6 +6,7 @@ struct DocSiftCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docsift",
         abstract: "Topic labels and extractive summaries for Chinese news.",
-        subcommands: []
+        discussion: "Results go to standard output as JSONL; diagnostics go to standard error.",
+        subcommands: [SplitCommand.self, PrepCommand.self]
     )
 }

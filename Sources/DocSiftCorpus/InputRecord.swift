@@ -1,0 +1,45 @@
+/// One document to process, as read from a file, a JSONL line or standard input.
+public struct InputRecord: Sendable, Equatable {
+    /// The record's id: the `id` field of a JSONL line, else `path:line`, or the path of a .txt file.
+    public var id: String
+    /// The document text.
+    public var text: String
+    /// The document title, when the record has one.
+    public var title: String?
+    /// The `label` field of a labeled JSONL record.
+    public var label: String?
+    /// A per-record summary budget in characters (`max_chars`), overriding the command's.
+    public var maxCharacters: Int?
+    /// The reference `summary` of an evaluation record.
+    public var summary: String?
+    /// Any other string fields of the JSONL record (e.g. `page`, `fold`), for grouping.
+    public var fields: [String: String]
+
+    /// Creates a record.
+    public init(id: String, text: String, title: String? = nil, label: String? = nil,
+                maxCharacters: Int? = nil, summary: String? = nil, fields: [String: String] = [:]) {
+        self.id = id
+        self.text = text
+        self.title = title
+        self.label = label
+        self.maxCharacters = maxCharacters
+        self.summary = summary
+        self.fields = fields
+    }
+}
+
+/// An input record that could not be read, with the id it would have had.
+public struct InputRecordError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The id of the failed record (the JSONL `id` if readable, else `path:line` or the path).
+    public var id: String
+    /// A short reason, e.g. "malformed JSON", "missing text".
+    public var reason: String
+
+    /// Creates a record error.
+    public init(id: String, reason: String) {
+        self.id = id
+        self.reason = reason
+    }
+
+    public var description: String { "\(id): \(reason)" }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Turns one JSONL line into an ``InputRecord``.
+public enum JSONLRecordParser {
+    /// Parses `line`; `fallbackID` names the record when it has no `id`.
+    /// Accepted fields: `id` (string or number), `text` (required), `title`, `label`,
+    /// `max_chars`, `summary` (or `reference`), and any other string or number fields.
+    public static func parse(_ line: [UInt8], fallbackID: String) -> Result<InputRecord, InputRecordError> {
+        guard let text = TextDecoding.decodeUTF8(line) else {
+            return .failure(InputRecordError(id: fallbackID, reason: "invalid UTF-8"))
+        }
+        return parse(text, fallbackID: fallbackID)
+    }
+
+    /// Parses one JSON object given as a string.
+    public static func parse(_ line: String, fallbackID: String) -> Result<InputRecord, InputRecordError> {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])
+        } catch {
+            return .failure(InputRecordError(id: fallbackID, reason: "malformed JSON"))
+        }
+        guard let dictionary = object as? [String: Any] else {
+            return .failure(InputRecordError(id: fallbackID, reason: "not a JSON object"))
+        }
+        let id = stringValue(dictionary["id"]) ?? fallbackID
+        guard let textValue = dictionary["text"] else {
+            return .failure(InputRecordError(id: id, reason: "missing text"))
+        }
+        guard let text = textValue as? String else {
+            return .failure(InputRecordError(id: id, reason: "text is not a string"))
+        }
+        var fields: [String: String] = [:]
+        for (key, value) in dictionary {
+            if let s = stringValue(value) { fields[key] = s }
+        }
+        var maxCharacters: Int?
+        if let raw = dictionary["max_chars"] {
+            guard let number = raw as? NSNumber, let exact = Int(exactly: number.doubleValue) else {
+                return .failure(InputRecordError(id: id, reason: "max_chars is not a whole number"))
+            }
+            maxCharacters = exact
+        }
+        return .success(InputRecord(
+            id: id, text: text, title: dictionary["title"] as? String,
+            label: stringValue(dictionary["label"]), maxCharacters: maxCharacters,
+            summary: (dictionary["summary"] as? String) ?? (dictionary["reference"] as? String),
+            fields: fields))
+    }
+
+    private static func stringValue(_ value: Any?) -> String? {
+        switch value {
+        case let s as String: return s
+        case let n as NSNumber:
+            if let i = Int(exactly: n.doubleValue) { return String(i) }
+            return n.stringValue
+        default: return nil
+        }
+    }
+}

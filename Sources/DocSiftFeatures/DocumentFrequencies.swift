@@ -1,0 +1,40 @@
+/// How many documents contain each n-gram: the statistics IDF is computed from.
+public struct DocumentFrequencies: Sendable {
+    /// n-gram key → number of documents containing it.
+    public private(set) var counts: [UInt64: Int] = [:]
+    /// Number of documents counted.
+    public private(set) var documentCount = 0
+    /// The extractor used to cut documents.
+    public let extractor: NGramExtractor
+
+    /// Empty statistics for n-grams of the given options.
+    public init(options: NGramOptions = NGramOptions()) {
+        extractor = NGramExtractor(options: options)
+    }
+
+    /// Counts one document (each distinct n-gram once).
+    public mutating func add(_ text: String) {
+        var seen = Set<UInt64>()
+        extractor.forEachKey(in: text) { seen.insert($0) }
+        for key in seen { counts[key, default: 0] += 1 }
+        documentCount += 1
+    }
+
+    /// Counts every document.
+    public mutating func add<S: Sequence>(contentsOf texts: S) where S.Element == String {
+        for text in texts { add(text) }
+    }
+
+    /// Smoothed inverse document frequency, `ln((1 + N) / (1 + df)) + 1`, for `documentFrequency`
+    /// out of `documentCount` documents.
+    @inlinable
+    public static func smoothIDF(documentFrequency: Int, documentCount: Int) -> Float {
+        Float(log(Double(1 + documentCount) / Double(1 + documentFrequency)) + 1)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

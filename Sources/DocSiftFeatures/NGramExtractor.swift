@@ -1,0 +1,89 @@
+import DocSiftText
+
+/// Cuts text into character n-gram keys.
+///
+/// Text is normalized on the fly (full-width to half-width, ASCII lower-cased, digits
+/// folded when the options say so). Letters, digits and CJK ideographs are token
+/// characters; punctuation, symbols and white space end a run, and no n-gram spans two runs.
+public struct NGramExtractor: Sendable {
+    /// The n-gram lengths and folding rules.
+    public let options: NGramOptions
+
+    /// An extractor with the given options.
+    public init(options: NGramOptions = NGramOptions()) {
+        self.options = options
+    }
+
+    /// Calls `body` with the key of every n-gram in `text`, in text order (the same
+    /// n-gram once per occurrence).
+    @inlinable
+    public func forEachKey(in text: String, _ body: (UInt64) -> Void) {
+        let minLength = options.minLength
+        let maxLength = options.maxLength
+        let folds = options.foldsDigits
+        if maxLength <= 3 {
+            // Fast path: keep the packed key of the last `maxLength` characters.
+            var window: UInt64 = 0
+            var run = 0
+            let windowMask: UInt64 = maxLength == 3 ? (1 << 63) - 1 : (1 << UInt64(21 * maxLength)) - 1
+            for scalar in text.unicodeScalars {
+                guard let value = NGramExtractor.tokenValue(scalar, foldsDigits: folds) else {
+                    run = 0
+                    window = 0
+                    continue
+                }
+                window = ((window << 21) | UInt64(value)) & windowMask
+                run += 1
+                let longest = min(run, maxLength)
+                if longest < minLength { continue }
+                for n in minLength...longest {
+                    body(n == 3 ? window : window & ((1 << UInt64(21 * n)) - 1))
+                }
+            }
+            return
+        }
+        var buffer: [UInt32] = []
+        buffer.reserveCapacity(64)
+        for scalar in text.unicodeScalars {
+            guard let value = NGramExtractor.tokenValue(scalar, foldsDigits: folds) else {
+                buffer.removeAll(keepingCapacity: true)
+                continue
+            }
+            buffer.append(value)
+            let end = buffer.count
+            let longest = min(end, maxLength)
+            if longest < minLength { continue }
+            for n in minLength...longest {
+                body(NGramKey.key(of: buffer[(end - n)..<end]))
+            }
+        }
+    }
+
+    /// Every n-gram key of `text`, in text order.
+    public func keys(in text: String) -> [UInt64] {
+        var keys: [UInt64] = []
+        forEachKey(in: text) { keys.append($0) }
+        return keys
+    }
+
+    /// The normalized scalar value of a token character, or `nil` for a separator.
+    @inlinable
+    public static func tokenValue(_ scalar: Unicode.Scalar, foldsDigits: Bool) -> UInt32? {
+        var v = scalar.value
+        if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII
+        if v < 0x80 {
+            if v >= 0x30 && v <= 0x39 { return foldsDigits ? 0x30 : v }
+            if v >= 0x61 && v <= 0x7A { return v }
+            if v >= 0x41 && v <= 0x5A { return v + 0x20 }
+            return nil
+        }
+        if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) { return v }
+        if v >= 0x3000 && v <= 0x303F { return nil }  // CJK punctuation
+        if v >= 0xFF00 && v <= 0xFFEF { return nil }  // remaining full-width forms
+        guard let s = Unicode.Scalar(v) else { return nil }
+        let properties = s.properties
+        if properties.isAlphabetic { return properties.isUppercase ? (s.properties.lowercaseMapping.unicodeScalars.first?.value ?? v) : v }
+        if properties.numericType != nil { return foldsDigits ? 0x30 : v }
+        return nil
+    }
+}

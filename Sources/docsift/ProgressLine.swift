@@ -1,0 +1,70 @@
+import DocSift
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A one-line progress report on standard error for long runs: documents done, MB/s and,
+/// when the input size is known, time left. It is drawn only when standard error is a
+/// terminal, so pipes and CI logs stay clean.
+final class ProgressLine {
+    private let verb: String
+    private let totalBytes: Int?
+    private let enabled: Bool
+    private let start = Date()
+    private var lastDraw = Date.distantPast
+    private var documents = 0
+    private var bytes = 0
+
+    /// - Parameters:
+    ///   - totalBytes: the size of all input, when known (files), for a time-left estimate.
+    ///   - enabled: override for tests; by default, whether standard error is a terminal.
+    init(verb: String, totalBytes: Int?, enabled: Bool = isatty(STDERR_FILENO) != 0) {
+        self.verb = verb
+        self.totalBytes = totalBytes
+        self.enabled = enabled
+    }
+
+    /// Counts one finished document of `size` bytes and redraws at most twice a second.
+    func advance(bytes size: Int) {
+        documents += 1
+        bytes += size
+        guard enabled else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.5 else { return }
+        lastDraw = now
+        draw(now: now)
+    }
+
+    /// Clears the line at the end of the run.
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
+    private func draw(now: Date) {
+        let elapsed = max(now.timeIntervalSince(start), 1e-3)
+        let rate = Double(bytes) / 1e6 / elapsed
+        var line = "\r\u{1B}[K\(verb): \(documents) documents, \(String(format: "%.1f", rate)) MB/s"
+        if let totalBytes, totalBytes > 0, bytes > 0 {
+            let left = elapsed * Double(max(0, totalBytes - bytes)) / Double(bytes)
+            line += String(format: ", %.0f%%, %.0f s left", 100 * Double(bytes) / Double(totalBytes), left)
+        }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// The total size of the files behind `paths`, or `nil` when input comes from standard input.
+    static func inputSize(of paths: [String]) -> Int? {
+        var total = 0
+        for path in paths {
+            if path == "-" { return nil }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+            let files = isDirectory.boolValue ? ((try? InputSource.files(under: path)) ?? []) : [path]
+            for file in files {
+                total += ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
+            }
+        }
+        return total
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+
+/// How `docsift label` writes its records.
+enum RecordFormat: String, ExpressibleByArgument, CaseIterable {
+    /// One JSON object per line (the default; what other tools read).
+    case jsonl
+    /// Comma-separated values with a header row: one column per field and per topic score.
+    case csv
+    /// An aligned plain-text table for people.
+    case table
+}
+
+/// A flat row of named cells, the shape CSV and table output share.
+struct OutputRow {
+    var cells: [(String, String)]
+}
+
+/// Writes rows as CSV or as an aligned table. A table is buffered to align its columns, so
+/// it is meant for interactive runs; CSV and JSONL stream.
+final class RowWriter {
+    private let format: RecordFormat
+    private let output: OutputWriter
+    private var wroteHeader = false
+    private var tableRows: [[String]] = []
+    private var header: [String] = []
+
+    init(format: RecordFormat, output: OutputWriter) {
+        self.format = format
+        self.output = output
+    }
+
+    func write(_ row: OutputRow) {
+        if !wroteHeader {
+            header = row.cells.map(\.0)
+            wroteHeader = true
+            if format == .csv { output.line(header.map(RowWriter.csvField).joined(separator: ",")) }
+        }
+        // Cells are matched to the header by name, so every row has the same columns.
+        let values = header.map { name in row.cells.first { $0.0 == name }?.1 ?? "" }
+        switch format {
+        case .csv: output.line(values.map(RowWriter.csvField).joined(separator: ","))
+        case .table: tableRows.append(values)
+        case .jsonl: break
+        }
+    }
+
+    /// Writes the buffered table.
+    func finish() {
+        guard format == .table, !header.isEmpty else { return }
+        let rows = [header] + tableRows
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in rows {
+            for (k, cell) in row.enumerated() { widths[k] = max(widths[k], RowWriter.displayWidth(cell)) }
+        }
+        for row in rows {
+            var line = ""
+            for (k, cell) in row.enumerated() {
+                line += cell
+                if k < row.count - 1 {
+                    line += String(repeating: " ", count: widths[k] - RowWriter.displayWidth(cell) + 2)
+                }
+            }
+            output.line(line)
+        }
+    }
+
+    static func csvField(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Terminal columns: CJK and full-width characters take two.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            let v = scalar.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v)
+            return width + (wide ? 2 : 1)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import DocSiftFeatures
+
+@Suite("Character n-grams")
+struct NGramTests {
+    func texts(_ text: String, _ options: NGramOptions = NGramOptions()) -> [String] {
+        NGramExtractor(options: options).keys(in: text).compactMap(NGramKey.text(of:))
+    }
+
+    @Test func oneToThreeGramsInTextOrder() {
+        // Ordered by where each n-gram ends, shortest first.
+        #expect(texts("反诈骗") == ["反", "诈", "反诈", "骗", "诈骗", "反诈骗"])
+    }
+
+    @Test func punctuationAndSpacesEndARun() {
+        // No n-gram spans "，" or the space.
+        let grams = texts("电信，诈骗 宣传")
+        #expect(grams.contains("电信"))
+        #expect(grams.contains("诈骗"))
+        #expect(!grams.contains { $0.contains("信诈") || $0.contains("骗宣") })
+    }
+
+    @Test func digitsFoldAndFullWidthIsNormalized() {
+        #expect(texts("２０２３年") == texts("2024年"))
+        #expect(texts("ABC", NGramOptions(minLength: 1, maxLength: 1)) == ["a", "b", "c"])
+        #expect(texts("5.6万", NGramOptions(minLength: 2, maxLength: 2)) == ["0万"])
+        #expect(texts("2023年", NGramOptions(minLength: 1, maxLength: 3, foldsDigits: false)).contains("23年"))
+    }
+
+    @Test func keysDecodeAndLongGramsHash() {
+        let options = NGramOptions(minLength: 4, maxLength: 5)
+        let keys = NGramExtractor(options: options).keys(in: "防范电信诈骗")
+        #expect(keys.count == 3 + 2)
+        #expect(keys.allSatisfy { $0 & NGramKey.hashedFlag != 0 })
+        #expect(keys.allSatisfy { NGramKey.text(of: $0) == nil })
+        // Hashed keys are stable functions of the text.
+        #expect(keys == NGramExtractor(options: options).keys(in: "防范电信诈骗"))
+        #expect(NGramKey.text(of: NGramKey.key(of: [0x8BC8, 0x9A97] as [UInt32])) == "诈骗")
+    }
+
+    @Test func emptyAndSeparatorOnlyTextsHaveNoGrams() {
+        #expect(texts("").isEmpty)
+        #expect(texts("，。！？ \n\t“”").isEmpty)
+    }
+}

@@ -1,0 +1,111 @@
+import Testing
+@testable import DocSiftText
+
+/// Odd input never crashes and keeps the basic invariants.
+@Suite struct RobustnessTests {
+    static let oddInputs: [String] = [
+        "",
+        " ",
+        "\n\n\n",
+        "\r\n\r\n",
+        "\u{3000}\u{3000}",
+        "#",
+        "######## 标题",
+        "## ■",
+        "■■■",
+        "◎",
+        "摄",
+        " 摄",
+        "（上接B1版）",
+        "（）",
+        "。。。。",
+        "……",
+        "?!;.",
+        "。”」）》",
+        "——",
+        "——\n——\n",
+        "本报讯",
+        "本报",
+        "新华社",
+        "a",
+        "12.5",
+        "\u{0}\u{1}\u{7}\u{1B}[31m\u{7F}",
+        "\u{FEFF}\u{200B}\u{FFFD}",
+        "😀👍🏽🇨🇳 emoji 行。",
+        "e\u{301}\u{302}\u{303}",
+        String(repeating: "字", count: 5000),
+        String(repeating: "？", count: 5000),
+        String(repeating: "?", count: 5000),
+        String(repeating: ".", count: 5000),
+        String(repeating: "“", count: 300) + String(repeating: "”", count: 300),
+        String(repeating: "\n", count: 5000),
+        String(repeating: "短\n", count: 3000),
+        String(repeating: "标题\n\n", count: 1000),
+        String(repeating: "◎ 张三\n", count: 500),
+        String(repeating: "孙凯芳 摄\n", count: 500),
+        String(repeating: "这是一个很长的句子，没有结束，只有逗号", count: 300),
+    ]
+
+    static func check(_ text: String) {
+        let lineCount = text.unicodeScalars.filter { $0 == "\n" }.count + 1
+        _ = TextNormalizer.normalize(text)
+        let blocks = Reflow.blocks(of: text)
+        for block in blocks {
+            #expect(block.lines.lowerBound >= 1 && block.lines.upperBound <= lineCount)
+            #expect(!block.text.isEmpty)
+        }
+        let document = PreparedDocument(text: text)
+        for sentence in document.sentences {
+            #expect(!sentence.text.contains("\n"))
+            #expect(sentence.blockIndex >= 0 && sentence.blockIndex < document.blocks.count)
+        }
+        _ = SentenceSplitter.sentences(in: text)
+        for article in PageSplitter.articles(in: text) {
+            #expect(!article.lines.isEmpty)
+            for range in article.lines {
+                #expect(range.lowerBound >= 1 && range.upperBound <= lineCount)
+            }
+        }
+    }
+
+    @Test(arguments: oddInputs)
+    func oddInputIsHandled(_ text: String) {
+        Self.check(text)
+    }
+
+    @Test func pseudoRandomScalarSoup() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<40 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<400 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let pick = Int(truncatingIfNeeded: state >> 33) % 12
+                let value: UInt32
+                switch pick {
+                case 0: value = 0x0A
+                case 1: value = 0x3002
+                case 2: value = 0x201C + UInt32(truncatingIfNeeded: state >> 40) % 2
+                case 3: value = 0x20 + UInt32(truncatingIfNeeded: state >> 40) % 0x5F
+                case 4: value = 0xFF01 + UInt32(truncatingIfNeeded: state >> 40) % 0x5E
+                case 5: value = 0x23
+                case 6: value = 0x25CE
+                case 7: value = UInt32(truncatingIfNeeded: state >> 40) % 0x20
+                default: value = 0x4E00 + UInt32(truncatingIfNeeded: state >> 40) % 0x5000
+                }
+                if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+            }
+            Self.check(String(scalars))
+        }
+    }
+
+    @Test func hugeSeedLikeInput() throws {
+        let corpus = try #require(Seeds.corpus)
+        let page = Seeds.pageText(Seeds.pageNames.first ?? "")
+        let huge = Array(repeating: page, count: 30).joined(separator: "\n")
+        let articles = PageSplitter.articles(in: huge)
+        #expect(articles.count >= 30)
+        let document = PreparedDocument(text: huge)
+        #expect(document.sentences.count > 30 * 50)
+        #expect(corpus.articles.count == 37)
+    }
+}

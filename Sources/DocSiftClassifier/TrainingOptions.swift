@@ -1,0 +1,97 @@
+import DocSiftFeatures
+
+/// Every knob of ``TopicClassifierTrainer``; the same examples, profiles, background and
+/// options always give the same model bytes.
+public struct TrainingOptions: Sendable, Codable, Equatable {
+    /// Character n-gram lengths and folding.
+    public var ngrams: NGramOptions
+    /// Drop n-grams seen in fewer training documents (examples plus pseudo-documents).
+    public var minDocumentFrequency: Int
+    /// Keep at most this many n-grams in the vectorizer vocabulary (most frequent first).
+    public var maxVocabulary: Int?
+    /// Keep at most this many features in the saved model: those whose weight rows have
+    /// the largest norms. `nil` keeps every feature.
+    public var maxModelFeatures: Int?
+    /// Ridge penalty λ: how far the examples may pull the weights away from the profile prior.
+    public var regularization: Float
+    /// Length of each topic's prior weight vector (the normalized centroid of its pseudo-documents).
+    public var profilePriorScale: Float
+    /// Pseudo-documents sampled per profiled topic.
+    public var pseudoDocumentsPerTopic: Int
+    /// Phrases per pseudo-document.
+    public var phrasesPerPseudoDocument: Int
+    /// Seed of the pseudo-document sampler.
+    public var samplingSeed: UInt64
+    /// Probabilities are `softmax(softmaxScale · scores)`.
+    public var softmaxScale: Float
+    /// The label answered when no topic is confident (e.g. `other`); `nil`, or a label the
+    /// model does not know, disables abstaining and threshold selection.
+    public var abstainLabel: String?
+    /// Choose per-topic thresholds by cross-validation inside the training set.
+    public var selectsThresholds: Bool
+    /// Folds for threshold selection when examples carry fewer than three groups.
+    public var thresholdFolds: Int
+    /// Secondary topics need at least this probability (and their own threshold).
+    public var minimumSecondaryProbability: Float
+
+    /// Options tuned for the seed topics: char 1–3-grams, profile prior, abstain to `other`.
+    public init(
+        ngrams: NGramOptions = NGramOptions(minLength: 1, maxLength: 3),
+        minDocumentFrequency: Int = 1,
+        maxVocabulary: Int? = nil,
+        maxModelFeatures: Int? = nil,
+        regularization: Float = 30,
+        profilePriorScale: Float = 20,
+        pseudoDocumentsPerTopic: Int = 20,
+        phrasesPerPseudoDocument: Int = 30,
+        samplingSeed: UInt64 = 20_231_123,
+        softmaxScale: Float = 1,
+        abstainLabel: String? = "other",
+        selectsThresholds: Bool = true,
+        thresholdFolds: Int = 5,
+        minimumSecondaryProbability: Float = 0.2
+    ) {
+        self.ngrams = ngrams
+        self.minDocumentFrequency = minDocumentFrequency
+        self.maxVocabulary = maxVocabulary
+        self.maxModelFeatures = maxModelFeatures
+        self.regularization = regularization
+        self.profilePriorScale = profilePriorScale
+        self.pseudoDocumentsPerTopic = pseudoDocumentsPerTopic
+        self.phrasesPerPseudoDocument = phrasesPerPseudoDocument
+        self.samplingSeed = samplingSeed
+        self.softmaxScale = softmaxScale
+        self.abstainLabel = abstainLabel
+        self.selectsThresholds = selectsThresholds
+        self.thresholdFolds = thresholdFolds
+        self.minimumSecondaryProbability = minimumSecondaryProbability
+    }
+
+    /// Options for a plain corpus with its own labels (cnews, THUCNews): no profiles,
+    /// no abstaining, no threshold selection.
+    public static func corpus(regularization: Float = 1.0, maxModelFeatures: Int? = nil) -> TrainingOptions {
+        TrainingOptions(
+            maxModelFeatures: maxModelFeatures, regularization: regularization,
+            pseudoDocumentsPerTopic: 0, softmaxScale: 10, abstainLabel: nil, selectsThresholds: false)
+    }
+
+    /// Throws when a value is out of range.
+    public func validate() throws {
+        guard regularization.isFinite, regularization > 0 else {
+            throw ClassifierError.invalidTraining("regularization must be positive, got \(regularization)")
+        }
+        guard profilePriorScale.isFinite, profilePriorScale >= 0, softmaxScale.isFinite, softmaxScale > 0 else {
+            throw ClassifierError.invalidTraining("profilePriorScale must be ≥ 0 and softmaxScale > 0")
+        }
+        guard pseudoDocumentsPerTopic >= 0, phrasesPerPseudoDocument >= 0, minDocumentFrequency >= 1,
+              thresholdFolds >= 2 else {
+            throw ClassifierError.invalidTraining("counts must be non-negative, minDocumentFrequency ≥ 1, thresholdFolds ≥ 2")
+        }
+        if let maxVocabulary, maxVocabulary < 1 {
+            throw ClassifierError.invalidTraining("maxVocabulary must be positive")
+        }
+        if let maxModelFeatures, maxModelFeatures < 1 {
+            throw ClassifierError.invalidTraining("maxModelFeatures must be positive")
+        }
+    }
+}

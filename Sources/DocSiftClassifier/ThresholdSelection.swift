@@ -2,13 +2,14 @@
 /// over a grid, maximizing macro-F1 of the resulting decisions. Among equally good values
 /// the middle of the first best run is taken, which is less brittle than its edge.
 enum ThresholdSelection {
-    /// Candidate thresholds 0, 0.05, …, 0.95.
+    /// Candidate thresholds 0, 0.05, …, 0.95 (up to the caller's maximum).
     static let grid: [Float] = (0..<20).map { Float($0) * 0.05 }
 
     /// Thresholds per label (0 for the abstain label) for the given out-of-fold
     /// probabilities and true label indices.
     static func choose(probabilities: [[Float]], truth: [Int], labelCount: Int, abstainIndex: Int,
-                       base: DecisionRule) -> [Float] {
+                       base: DecisionRule, maximum: Float = 1) -> [Float] {
+        let grid = ThresholdSelection.grid.filter { $0 <= maximum + 1e-6 }
         var thresholds = [Float](repeating: 0, count: labelCount)
         guard !probabilities.isEmpty else { return thresholds }
         for _ in 0..<2 {

@@ -77,7 +77,7 @@ public struct TopicClassifierTrainer: Sendable {
             }
             abstainThresholds = ThresholdSelection.choose(
                 probabilities: probabilities, truth: truth, labelCount: labels.count,
-                abstainIndex: abstainIndex, base: softmax)
+                abstainIndex: abstainIndex, base: softmax, maximum: options.maximumAbstainThreshold)
         }
         let secondaryThresholds = labels.indices.map { index -> Float in
             index == abstainIndex ? 1.5 : max(abstainThresholds[index], options.minimumSecondaryProbability)

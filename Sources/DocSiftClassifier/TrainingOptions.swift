@@ -33,6 +33,9 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
     public var thresholdFolds: Int
     /// Secondary topics need at least this probability (and their own threshold).
     public var minimumSecondaryProbability: Float
+    /// Abstain thresholds are chosen from 0, 0.05, … up to this value: a cap that keeps
+    /// thresholds chosen on a few dozen articles from silencing a topic on new sources.
+    public var maximumAbstainThreshold: Float
 
     /// Options tuned for the seed topics: char 1–3-grams, profile prior, abstain to `other`.
     public init(
@@ -49,7 +52,8 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
         abstainLabel: String? = "other",
         selectsThresholds: Bool = true,
         thresholdFolds: Int = 5,
-        minimumSecondaryProbability: Float = 0.2
+        minimumSecondaryProbability: Float = 0.2,
+        maximumAbstainThreshold: Float = 0.5
     ) {
         self.ngrams = ngrams
         self.minDocumentFrequency = minDocumentFrequency
@@ -65,6 +69,7 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
         self.selectsThresholds = selectsThresholds
         self.thresholdFolds = thresholdFolds
         self.minimumSecondaryProbability = minimumSecondaryProbability
+        self.maximumAbstainThreshold = maximumAbstainThreshold
     }
 
     /// Options for a plain corpus with its own labels (cnews, THUCNews): no profiles,
@@ -84,7 +89,7 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
             throw ClassifierError.invalidTraining("profilePriorScale must be ≥ 0 and softmaxScale > 0")
         }
         guard pseudoDocumentsPerTopic >= 0, phrasesPerPseudoDocument >= 0, minDocumentFrequency >= 1,
-              thresholdFolds >= 2 else {
+              thresholdFolds >= 2, maximumAbstainThreshold.isFinite, maximumAbstainThreshold >= 0 else {
             throw ClassifierError.invalidTraining("counts must be non-negative, minDocumentFrequency ≥ 1, thresholdFolds ≥ 2")
         }
         if let maxVocabulary, maxVocabulary < 1 {

@@ -147,26 +147,36 @@ public struct TopicClassifierTrainer: Sendable {
 
         let n = examples.count
         let matrix = ExampleMatrix(rows: examples.map { vectorizer.transform($0.text) }, featureCount: featureCount)
-        // Residual targets R = Y − X·W₀, centred per label (the centre is the bias).
         let prior = try matrix.times(weights)
-        var residual = DenseMatrix(rows: n, columns: c)
-        for i in 0..<n {
-            let truth = labels.firstIndex(of: examples[i].label)
-            for column in 0..<c {
-                residual.values[i * c + column] = (truth == column ? 1 : 0) - prior.values[i * c + column]
-            }
-        }
-        for column in 0..<c {
-            var sum: Float = 0
-            for i in 0..<n { sum += residual.values[i * c + column] }
-            bias[column] = sum / Float(n)
-            for i in 0..<n { residual.values[i * c + column] -= bias[column] }
-        }
         var gram = matrix.gram()
-        for i in 0..<n { gram.values[i * n + i] += options.regularization }
         let dual: DenseMatrix
-        do { dual = try CholeskySolver.solve(gram, residual) } catch {
-            throw ClassifierError.numerical("ridge system: \(error)")
+        switch options.loss {
+        case .squaredHinge:
+            let truth = examples.map { labels.firstIndex(of: $0.label) ?? -1 }
+            do {
+                (dual, bias) = try SquaredHingeSolver.solve(gram: gram, prior: prior, truth: truth, lambda: options.regularization)
+            } catch {
+                throw ClassifierError.numerical("squared-hinge system: \(error)")
+            }
+        case .squared:
+            // Residual targets R = Y − X·W₀, centred per label (the centre is the bias).
+            var residual = DenseMatrix(rows: n, columns: c)
+            for i in 0..<n {
+                let truth = labels.firstIndex(of: examples[i].label)
+                for column in 0..<c {
+                    residual.values[i * c + column] = (truth == column ? 1 : 0) - prior.values[i * c + column]
+                }
+            }
+            for column in 0..<c {
+                var sum: Float = 0
+                for i in 0..<n { sum += residual.values[i * c + column] }
+                bias[column] = sum / Float(n)
+                for i in 0..<n { residual.values[i * c + column] -= bias[column] }
+            }
+            for i in 0..<n { gram.values[i * n + i] += options.regularization }
+            do { dual = try CholeskySolver.solve(gram, residual) } catch {
+                throw ClassifierError.numerical("ridge system: \(error)")
+            }
         }
         try matrix.addTransposedProduct(dual, into: &weights)
         return FittedParts(vectorizer: vectorizer, weights: weights, bias: bias)

@@ -1,5 +1,13 @@
 import DocSiftFeatures
 
+/// The loss the linear classifier minimizes (both with an L2 penalty toward the prior).
+public enum ClassifierLoss: String, Sendable, Codable, Equatable, CaseIterable {
+    /// Least squares on one-hot targets (ridge classifier): one Cholesky solve for all labels.
+    case squared
+    /// One-vs-rest squared hinge (L2-loss linear SVM), by finite Newton steps in the dual.
+    case squaredHinge = "squared_hinge"
+}
+
 /// Every knob of ``TopicClassifierTrainer``; the same examples, profiles, background and
 /// options always give the same model bytes.
 public struct TrainingOptions: Sendable, Codable, Equatable {
@@ -12,6 +20,8 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
     /// Keep at most this many features in the saved model: those whose weight rows have
     /// the largest norms. `nil` keeps every feature.
     public var maxModelFeatures: Int?
+    /// The training loss.
+    public var loss: ClassifierLoss
     /// Ridge penalty λ: how far the examples may pull the weights away from the profile prior.
     public var regularization: Float
     /// Length of each topic's prior weight vector (the normalized centroid of its pseudo-documents).
@@ -43,6 +53,7 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
         minDocumentFrequency: Int = 1,
         maxVocabulary: Int? = nil,
         maxModelFeatures: Int? = nil,
+        loss: ClassifierLoss = .squared,
         regularization: Float = 30,
         profilePriorScale: Float = 20,
         pseudoDocumentsPerTopic: Int = 20,
@@ -59,6 +70,7 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
         self.minDocumentFrequency = minDocumentFrequency
         self.maxVocabulary = maxVocabulary
         self.maxModelFeatures = maxModelFeatures
+        self.loss = loss
         self.regularization = regularization
         self.profilePriorScale = profilePriorScale
         self.pseudoDocumentsPerTopic = pseudoDocumentsPerTopic
@@ -72,11 +84,11 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
         self.maximumAbstainThreshold = maximumAbstainThreshold
     }
 
-    /// Options for a plain corpus with its own labels (cnews, THUCNews): no profiles,
-    /// no abstaining, no threshold selection.
-    public static func corpus(regularization: Float = 1.0, maxModelFeatures: Int? = nil) -> TrainingOptions {
+    /// Options for a plain corpus with its own labels (cnews, THUCNews): squared hinge,
+    /// no profiles, no abstaining, no threshold selection.
+    public static func corpus(loss: ClassifierLoss = .squaredHinge, regularization: Float = 0.5, maxModelFeatures: Int? = nil) -> TrainingOptions {
         TrainingOptions(
-            maxModelFeatures: maxModelFeatures, regularization: regularization,
+            maxModelFeatures: maxModelFeatures, loss: loss, regularization: regularization,
             pseudoDocumentsPerTopic: 0, softmaxScale: 10, abstainLabel: nil, selectsThresholds: false)
     }
 

@@ -89,3 +89,16 @@ struct ModelFileTests {
         }
     }
 }
+
+@Suite("Shipped default model")
+struct DefaultModelTests {
+    static let url = TopicProfiles.bundledURL.deletingLastPathComponent().appendingPathComponent("default-topics.dsmodel")
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: url.path), "skipped: Models/default-topics.dsmodel is absent"))
+    func shippedModelLoadsAndLabelsClearTexts() throws {
+        let model = try TopicModel.load(from: Self.url)
+        #expect(model.labels == TopicLabel.allCases.map(\.rawValue))
+        #expect(model.classify("派出所民警走进社区开展反诈宣传，提醒居民谨防刷单返利等电信网络诈骗。").label == "anti_fraud")
+        #expect(model.classify("施工现场开展安全生产大检查，督促企业落实隐患排查治理。").label == "safety_production")
+    }
+}

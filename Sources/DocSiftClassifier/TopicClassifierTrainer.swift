@@ -26,6 +26,9 @@ public struct TopicClassifierTrainer: Sendable {
         self.options = options
     }
 
+    /// The most examples one training run takes (the Gram matrix is n×n floats).
+    public static let maximumExamples = 40_000
+
     /// Counts background texts once, for reuse across many trainings (IDF only).
     public func backgroundFrequencies(_ texts: [String]) -> DocumentFrequencies {
         var frequencies = DocumentFrequencies(options: options.ngrams)
@@ -46,6 +49,10 @@ public struct TopicClassifierTrainer: Sendable {
         try profiles?.validate()
         guard !examples.isEmpty || !(profiles?.topics.isEmpty ?? true) else {
             throw ClassifierError.invalidTraining("no examples and no profiles")
+        }
+        guard examples.count <= Self.maximumExamples else {
+            throw ClassifierError.invalidTraining(
+                "\(examples.count) examples: the dual solver holds an n×n Gram matrix, at most \(Self.maximumExamples) examples")
         }
         if let backgroundFrequencies, backgroundFrequencies.extractor.options != options.ngrams {
             throw ClassifierError.invalidTraining("background frequencies were counted with other n-gram options")

@@ -70,3 +70,18 @@ struct TrainingTests {
         }
     }
 }
+
+@Suite("Model size")
+struct PruningTests {
+    @Test func prunedModelKeepsTheStrongestFeatures() throws {
+        var options = Fixtures.options
+        options.maxModelFeatures = 3000
+        options.selectsThresholds = false
+        let model = try TopicClassifierTrainer(options: options).train(examples: Fixtures.seedExamples, profiles: Fixtures.profiles)
+        #expect(model.vectorizer.vocabulary.count == 3000)
+        #expect(model.weights.rows == 3000)
+        #expect(model.classify("民警提醒市民警惕电信诈骗，不要向陌生账户转账。").label == "anti_fraud")
+        let full = try #require(Fixtures.seedModel)
+        #expect(ModelFile.encode(model).count < ModelFile.encode(full).count / 4)
+    }
+}

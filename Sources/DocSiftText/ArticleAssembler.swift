@@ -41,14 +41,12 @@ struct ArticleAssembler {
         if members.contains(where: { $0.role == .title && ($0.markdownLevel == 1 || $0.markdownLevel == 2) }) { return true }
         if members.contains(where: { $0.role == .title && ($0.endsWithColon || $0.isMultiLineHeading) }) { return true }
         if let next, blocks[next].role == .paragraph, blocks[next].isDateline { return true }
-        if let next, blocks[next].continuesAcrossHeading { return true }
-        return isFirst
+        return interruptsSentence(next: next) || isFirst
     }
 
     /// Whether the header group interrupts a sentence (a misplaced title).
     private func interruptsSentence(next: Int?) -> Bool {
-        guard let next else { return false }
-        return blocks[next].continuesAcrossHeading
+        next.map { blocks[$0].continuesAcrossHeading } ?? false
     }
 
     mutating func assemble() -> [PageArticle] {
@@ -66,11 +64,19 @@ struct ArticleAssembler {
         var resumeTarget: Int?
         var seenContent = false
         func close() {
-            if let draft = current, !(draft.header.isEmpty && draft.body.isEmpty) { drafts.append(draft) }
+            if let draft = current {
+                if !draft.header.isEmpty && !draft.body.contains(where: isParagraph) && !draft.isContinuation {
+                    // A title with no text of its own belongs to text printed elsewhere.
+                    orphans.append(draft.header)
+                    if !draft.body.isEmpty { drafts.append(Draft(body: draft.body)) }
+                } else if !(draft.header.isEmpty && draft.body.isEmpty) {
+                    drafts.append(draft)
+                }
+            }
             current = nil
         }
         func appendBody(_ indices: [Int]) {
-            if current == nil, let target = resumeTarget, target < drafts.count {
+            if current == nil, let target = resumeTarget, drafts.indices.contains(target) {
                 drafts[target].body.append(contentsOf: indices)
                 return
             }
@@ -82,6 +88,8 @@ struct ArticleAssembler {
             if isHeaderBlock(block) {
                 var group: [Int] = []
                 while index < blocks.count, isHeaderBlock(blocks[index]) {
+                    // A byline closes a title group: headings after it start a new group.
+                    if let last = group.last, blocks[last].role == .byline, blocks[index].role != .byline { break }
                     group.append(index)
                     index += 1
                 }
@@ -104,11 +112,8 @@ struct ArticleAssembler {
             seenContent = true
             switch block.role {
             case .marker:
-                if let draft = current, draft.body.isEmpty, !draft.header.isEmpty {
-                    // The title above a continuation mark belongs to an article elsewhere.
-                    orphans.append(draft.header)
-                    current = nil
-                }
+                // A title right above a continuation mark has no text of its own: `close()`
+                // makes it an orphan, matched later with its text elsewhere on the page.
                 close()
                 resumeTarget = nil
                 current = Draft(body: [index], isContinuation: true)
@@ -119,8 +124,9 @@ struct ArticleAssembler {
                     index += 1
                 }
                 if current != nil {
+                    let before = drafts.count
                     close()
-                    resumeTarget = drafts.count - 1
+                    resumeTarget = drafts.count > before ? drafts.count - 1 : nil
                 }
                 drafts.append(caption)
             case .credit:
@@ -208,6 +214,26 @@ struct ArticleAssembler {
     /// within a page, and this keeps long inputs linear.
     static let searchWindow = 12
 
+    /// At most this many misplaced titles per input are matched by similarity.
+    static let maximumMatchedOrphans = 64
+
+    // Thresholds on the title similarity (weighted share of a title's character pairs found in
+    // a passage, 0…1). On the seed pages a title matches its own lead at 0.2–0.9; at the true
+    // split of an orphan the mean gain is 0.11–0.59 and the contrast 0.18–0.38, while every
+    // other split point has a contrast of 0.01 or less (its gain may reach 0.3), so the two
+    // conditions together leave a wide margin.
+
+    /// A lead moves to another title when that title matches it at least this well…
+    static let leadMatch = 0.35
+    /// …and its own title matches it less than this share of the other title's score.
+    static let leadOwnShare = 0.5
+    /// An orphan title's lead must match it at least this well.
+    static let orphanLeadMatch = 0.15
+    /// Mean per-paragraph match gained after the split over before it.
+    static let orphanMeanGain = 0.08
+    /// Share of the title's pairs that occur after the split and not before it.
+    static let orphanContrast = 0.1
+
     /// A lead printed under the wrong title moves to the title it matches; the title left
     /// without text becomes an orphan.
     private mutating func relocateLeads() {
@@ -222,7 +248,7 @@ struct ArticleAssembler {
                 let s = paragraphs.map { score(drafts[b].header, $0) }.min() ?? 0
                 if s > (best?.score ?? 0) { best = (b, s) }
             }
-            guard let best, best.score >= 0.35, own < 0.5 * best.score else { continue }
+            guard let best, best.score >= Self.leadMatch, own < Self.leadOwnShare * best.score else { continue }
             drafts[best.draft].movedLead.append(contentsOf: drafts[a].body)
             orphans.append(drafts[a].header)
             drafts[a].header = []
@@ -237,12 +263,26 @@ struct ArticleAssembler {
     /// before and the text after, and the title's character pairs occur after the split
     /// rather than before it. The lead at that point must match the title too.
     private mutating func attachOrphans() {
-        for header in orphans {
-            var best: (draft: Int, blockPosition: Int, score: Double)?
-            // Drafts near the orphan on the page.
+        // Drafts are in page order of their first body block; keep them so (binary search).
+        func firstDraft(after block: Int) -> Int {
+            var low = 0
+            var high = drafts.count
+            while low < high {
+                let mid = (low + high) / 2
+                if (drafts[mid].body.first ?? Int.max) > block { high = mid } else { low = mid + 1 }
+            }
+            return low
+        }
+        var standalone: [Draft] = []
+        for (number, header) in orphans.sorted(by: { ($0.first ?? 0) < ($1.first ?? 0) }).enumerated() {
             let anchor = header.first ?? 0
-            let near = drafts.firstIndex { draft in (draft.body.first ?? draft.header.first ?? 0) > anchor } ?? drafts.count
-            let window = max(0, near - ArticleAssembler.searchWindow)..<min(drafts.count, near + ArticleAssembler.searchWindow)
+            let near = firstDraft(after: anchor)
+            // A page holds a few misplaced titles; past that, input is degenerate and only
+            // the cheap fallback below runs, which keeps the splitter linear.
+            let window = number < Self.maximumMatchedOrphans
+                ? max(0, near - Self.searchWindow)..<min(drafts.count, near + Self.searchWindow)
+                : 0..<0
+            var best: (draft: Int, blockPosition: Int, score: Double)?
             for d in window where !drafts[d].isCaption {
                 let body = drafts[d].body
                 let positions = body.indices.filter { isParagraph(body[$0]) }
@@ -260,17 +300,28 @@ struct ArticleAssembler {
                 var before = 0.0
                 for k in 1..<positions.count {
                     before += diff[k - 1]
-                    guard mine[k] >= 0.15 else { continue }
+                    guard mine[k] >= Self.orphanLeadMatch else { continue }
                     let meanBefore = before / Double(k)
                     let meanAfter = (total - before) / Double(positions.count - k)
                     let gain = meanAfter - meanBefore
                     let score = gain + contrast[k]
-                    if gain >= 0.08, contrast[k] >= 0.1, score > (best?.score ?? 0) { best = (d, positions[k], score) }
+                    if gain >= Self.orphanMeanGain, contrast[k] >= Self.orphanContrast, score > (best?.score ?? 0) {
+                        best = (d, positions[k], score)
+                    }
                 }
             }
             guard let best else {
-                // No passage claims it: keep the title as an article of its own.
-                drafts.append(Draft(header: header))
+                // No passage claims it: it titles the untitled text right below it (a title
+                // reprinted above a continued article), or stands alone.
+                let last = header.last ?? 0
+                let next = firstDraft(after: last)
+                if next < drafts.count, drafts[next].header.isEmpty, !drafts[next].isCaption,
+                   let first = drafts[next].body.first, first > last,
+                   !blocks[(last + 1)..<first].contains(where: { $0.role == .paragraph }) {
+                    drafts[next].header = header
+                } else {
+                    standalone.append(Draft(header: header))
+                }
                 continue
             }
             let draft = drafts[best.draft]
@@ -279,6 +330,7 @@ struct ArticleAssembler {
             drafts[best.draft].body = Array(draft.body[..<best.blockPosition])
             drafts.insert(split, at: best.draft + 1)
         }
+        drafts.append(contentsOf: standalone)
         drafts.removeAll { $0.header.isEmpty && $0.body.isEmpty && $0.movedLead.isEmpty }
         let keyed = drafts.map { (firstLine($0), $0) }
         drafts = keyed.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map { $0.element.1 }
@@ -318,7 +370,9 @@ struct ArticleAssembler {
         }
         bodyBlocks.append(contentsOf: draft.body.map { blocks[$0] })
         bodyBlocks.removeAll { $0.role == .credit || $0.role == .marker }
-        let text = Reflow.merge(bodyBlocks).map(\.text).joined(separator: "\n")
+        // Blocks are separated by a blank line so that reading the text again (split, then
+        // label) finds the same paragraphs and section headings.
+        let text = Reflow.merge(bodyBlocks).map(\.text).joined(separator: "\n\n")
         var numbers: [Int] = []
         for index in draft.header + ordered { numbers.append(contentsOf: blocks[index].lineNumbers) }
         guard !numbers.isEmpty else { return nil }

@@ -30,7 +30,7 @@ public struct PageArticle: Sendable, Equatable {
 /// article, or in the middle of another article's sentence. Such a title is attached to the
 /// passage it shares the most rare character pairs with, and an article starts there; a
 /// lead printed under the wrong title moves to the title it matches.
-public enum PageSplitter {
+public enum PageSplitter: Sendable {
     /// The articles on `page`, in page order.
     public static func articles(in page: String) -> [PageArticle] {
         let blocks = Reflow.analyze(page)

@@ -31,9 +31,21 @@ public struct PreparedDocument: Sendable, Equatable {
         var sentences: [Sentence] = []
         let bodyKind: BlockKind = merged.contains { $0.kind == .paragraph } ? .paragraph : .caption
         for (blockIndex, block) in merged.enumerated() where block.kind == bodyKind {
+            // Sentences are cut out of the block's string (scalar offsets walked once).
+            let view = blocks[blockIndex].text.unicodeScalars
+            var index = view.startIndex
+            var offset = 0
             for range in SentenceSplitter.ranges(in: block.scalars) {
-                sentences.append(Sentence(text: ScalarText.string(block.scalars[range]), blockIndex: blockIndex,
-                                          index: sentences.count))
+                while offset < range.lowerBound, index < view.endIndex {
+                    view.formIndex(after: &index)
+                    offset += 1
+                }
+                let start = index
+                while offset < range.upperBound, index < view.endIndex {
+                    view.formIndex(after: &index)
+                    offset += 1
+                }
+                sentences.append(Sentence(text: String(view[start..<index]), blockIndex: blockIndex, index: sentences.count))
             }
         }
         self.sentences = sentences

@@ -5,7 +5,7 @@
 /// quotes and brackets after the mark stay on the sentence (`。”`, `！）`). Decimal points
 /// (`5.6万`, `16.51%`) never end a sentence. A short attribution after a closed quotation
 /// (`“……。”他说。`) stays with the quotation.
-public enum SentenceSplitter {
+public enum SentenceSplitter: Sendable {
     /// The sentences of one paragraph, each with its closing punctuation, trimmed of spaces;
     /// line breaks inside the paragraph are removed (newlines never appear in a sentence).
     public static func sentences(in paragraph: String) -> [String] {

@@ -1,10 +1,11 @@
 /// What a block of reflowed text is.
 public enum BlockKind: String, Sendable, Codable, Equatable {
-    /// A title, subtitle or section heading.
+    /// A title, subtitle or section heading (also editorial marks such as `（上接B1版）`).
     case heading
-    /// An author line such as `◎ 杨澜` or a lone name.
+    /// An author line such as `◎ 杨澜` or a lone name, or a photo credit such as `孙凯芳 摄`.
     case byline
-    /// A photo caption (often ending in `…摄`).
+    /// A photo caption: the text of a photo whose credit (`…摄`) follows, or that describes
+    /// the photo (`图为…`). The credit itself is a separate `.byline` block.
     case caption
     /// Body text: whole sentences.
     case paragraph

@@ -26,8 +26,16 @@ extension InputOptions {
     ) throws {
         var failures = 0
         var stoppedEarly = false
+        var ids = DuplicateIDCounter()
         try source.forEachRecord { result in
-            switch result {
+            var outcome = result
+            if case .success(let record) = result {
+                ids.note(record.id)
+                if record.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+                    outcome = .failure(InputRecordError(id: record.id, reason: "empty document"))
+                }
+            }
+            switch outcome {
             case .success(let record):
                 try process(record)
                 return true
@@ -39,11 +47,32 @@ extension InputOptions {
             }
         }
         if failures > 0 {
-            OutputWriter.diagnostic("\(verb): \(failures) record(s) could not be read")
+            OutputWriter.diagnostic("\(verb): \(failures) record(s) could not be processed")
+        }
+        if ids.duplicates > 0 {
+            OutputWriter.diagnostic("\(verb): \(ids.duplicates) record(s) repeat an earlier id (each still has its own output)")
         }
         if stoppedEarly {
             OutputWriter.diagnostic("\(verb): stopped at the first bad record (--strict)")
             throw ExitCode.failure
+        }
+    }
+}
+
+/// Counts records whose id was seen before, remembering at most a million id fingerprints
+/// so that memory stays bounded on endless streams.
+struct DuplicateIDCounter {
+    private var seen = Set<UInt64>()
+    private(set) var duplicates = 0
+    private let capacity = 1_000_000
+
+    mutating func note(_ id: String) {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        if seen.contains(hash) {
+            duplicates += 1
+        } else if seen.count < capacity {
+            seen.insert(hash)
         }
     }
 }

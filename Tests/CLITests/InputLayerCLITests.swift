@@ -21,7 +21,7 @@ struct InputLayerCLITests {
         let headers = out.stdout.split(separator: "\n").filter { $0.hasPrefix("# ") }
         #expect(headers == ["# a", "# stdin:2: error: malformed JSON", "# c: error: missing text", "# 7"])
         #expect(out.stdout.contains("1. 第一句。\n2. 第二句！"))
-        #expect(out.stderr.contains("2 record(s) could not be read"))
+        #expect(out.stderr.contains("2 record(s) could not be processed"))
     }
 
     @Test func strictStopsAtTheFirstBadRecord() throws {

@@ -43,3 +43,25 @@ struct NGramTests {
         #expect(texts("，。！？ \n\t“”").isEmpty)
     }
 }
+
+@Suite("Vocabulary")
+struct VocabularyTests {
+    @Test func indexesFollowFirstOccurrenceAndUnknownKeysMiss() {
+        let keys = NGramExtractor().keys(in: "电信网络诈骗防范电信诈骗")
+        let vocabulary = Vocabulary(keys: keys)
+        let distinct = keys.reduce(into: [UInt64]()) { if !$0.contains($1) { $0.append($1) } }
+        #expect(vocabulary.keys == distinct)
+        for (position, key) in distinct.enumerated() { #expect(vocabulary.index(of: key) == position) }
+        #expect(vocabulary.index(of: NGramKey.key(of: [0x732B] as [UInt32])) == nil)  // 猫
+        #expect(vocabulary.index(of: 0) == nil)
+    }
+
+    @Test func manyKeysWithCollidingSlotsAllResolve() {
+        // 50,000 keys that differ only in high bits stress the probing.
+        let keys = (1...50_000).map { UInt64($0) << 40 | 0x4E00 }
+        let vocabulary = Vocabulary(keys: keys)
+        #expect(vocabulary.count == 50_000)
+        #expect(keys.enumerated().allSatisfy { vocabulary.index(of: $0.element) == $0.offset })
+        #expect(vocabulary.index(of: 50_001 << 40 | 0x4E00) == nil)
+    }
+}

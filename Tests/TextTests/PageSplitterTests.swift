@@ -102,13 +102,19 @@ import DocSiftCorpus
 
     某镇立足资源优势，发展特色种植，带动
     群众增收。
+
+    某地举办农民丰收节，展示特色农产品。图为群众选购农产品。
+
+    下一步，某镇将继续做强特色产业，带动
+    更多群众增收致富。
     """
 
     @Test func unseenColumnPage() {
         let articles = PageSplitter.articles(in: Self.columnPage)
-        #expect(articles.map(\.lines) == [[1...14], [16...21], [23...24], [26...26], [28...34]])
+        // The caption without credit (line 36) is an article; the text after it continues 某镇.
+        #expect(articles.map(\.lines) == [[1...14], [16...21], [23...24], [26...26], [28...34, 38...39], [36...36]])
         #expect(articles.map(\.title) == ["某市推进老旧小区改造——让居民住得更舒心", "某县农商银行开展反诈宣传", "", "",
-                                          "某镇：特色产业助增收"])
+                                          "某镇：特色产业助增收", ""])
         #expect(articles.first?.text.contains("加装电梯惠民生") == true)
         #expect(articles[3].text == "近日，某县开展植树活动，干部群众共植树3000余株，为城市增添绿色。图为志愿者在植树。")
     }
@@ -153,8 +159,117 @@ import DocSiftCorpus
         #expect(articles.first?.text.contains("建强一个堡垒") == true)
     }
 
+    @Test func titleAboveAContinuationWithNoOtherMatchTitlesIt() {
+        let page = """
+        某县推进乡村振兴
+        ——产业兴旺百姓富
+
+        ◎ 张某
+
+        （上接A1版）
+
+        同时，该县大力发展特色种植，带动群众
+        增收致富。
+
+        某区召开安全生产会议
+
+        本报讯（李某）近日，某区召开安全生产工
+        作会议。
+        """
+        let articles = PageSplitter.articles(in: page)
+        #expect(articles.map(\.lines) == [[1...9], [11...14]])
+        #expect(articles.first?.title == "某县推进乡村振兴——产业兴旺百姓富")
+    }
+
     @Test func emptyPage() {
         #expect(PageSplitter.articles(in: "").isEmpty)
         #expect(PageSplitter.articles(in: "\n\n  \n").isEmpty)
+    }
+}
+
+/// Pages rebuilt from seed articles in another order: the splitter must not depend on where
+/// an article stood on its page.
+@Suite struct ShuffledPageTests {
+    @Test(arguments: Seeds.pageNames)
+    func reorderedArticlesAreFound(_ name: String) throws {
+        let corpus = try #require(Seeds.corpus)
+        let lines = corpus.pages[name] ?? []
+        // Articles printed in one piece; multi-range ones depend on their neighbours.
+        let pieces = Seeds.articles(on: name).filter { $0.lineRanges.count == 1 }.map { article -> [String] in
+            let range = article.lineRanges[0]
+            return Array(lines[(range.lowerBound - 1)...(range.upperBound - 1)])
+        }
+        try #require(pieces.count >= 5)
+        // Reverse, then rotate by two: every article gets new neighbours.
+        var order = Array(pieces.indices.reversed())
+        order = Array(order[2...] + order[..<2])
+        var page: [String] = []
+        var gold: [[ClosedRange<Int>]] = []
+        for index in order {
+            let start = page.count + 1
+            page.append(contentsOf: pieces[index])
+            gold.append([start...(page.count)])
+            page.append("")
+        }
+        let predicted = PageSplitter.articles(in: page.joined(separator: "\n")).map(\.lines)
+        let score = ArticleBoundaryScore(predicted: predicted, gold: gold, pageLines: page)
+        print("shuffled \(name): \(score)")
+        #expect(score.f1 >= 0.9)
+    }
+}
+
+extension ShuffledPageTests {
+    /// All one-piece seed articles of all pages interleaved on one long page (both styles mixed).
+    @Test func interleavedPagesOfBothStyles() throws {
+        let corpus = try #require(Seeds.corpus)
+        var queues: [[[String]]] = []
+        for name in Seeds.pageNames {
+            let lines = corpus.pages[name] ?? []
+            queues.append(Seeds.articles(on: name).filter { $0.lineRanges.count == 1 }.map { article in
+                let range = article.lineRanges[0]
+                return Array(lines[(range.lowerBound - 1)...(range.upperBound - 1)])
+            })
+        }
+        var page: [String] = []
+        var gold: [[ClosedRange<Int>]] = []
+        var round = 0
+        while queues.contains(where: { round < $0.count }) {
+            for queue in queues.reversed() where round < queue.count {
+                let start = page.count + 1
+                page.append(contentsOf: queue[round])
+                gold.append([start...(page.count)])
+                page.append("")
+            }
+            round += 1
+        }
+        let predicted = PageSplitter.articles(in: page.joined(separator: "\n")).map(\.lines)
+        let score = ArticleBoundaryScore(predicted: predicted, gold: gold, pageLines: page)
+        print("interleaved: \(score)")
+        #expect(gold.count == 35)
+        #expect(score.f1 >= 0.9)
+    }
+}
+
+/// `docsift split | docsift label` prepares each article's text a second time: the split
+/// text must keep section headings apart from body sentences when re-read.
+@Suite("Split output read back")
+struct SplitOutputRereadTests {
+    @Test func sectionHeadingsStayHeadingsWhenArticleTextIsPreparedAgain() {
+        var rereadSentences: [String] = []
+        var rereadHeadings: [String] = []
+        for page in Seeds.pageNames {
+            let pageText = Seeds.pageText(page)
+            for article in PageSplitter.articles(in: pageText) {
+                let reread = PreparedDocument(text: article.text)
+                rereadSentences += reread.sentences.map(\.text)
+                rereadHeadings += reread.headings
+            }
+        }
+        #expect(rereadHeadings.count >= 15)
+        // No sentence read back from split output starts with a section heading glued to it.
+        for heading in rereadHeadings {
+            #expect(!rereadSentences.contains { $0.hasPrefix(heading) && $0.count > heading.count + 4 },
+                    "heading glued to a sentence: \(heading)")
+        }
     }
 }

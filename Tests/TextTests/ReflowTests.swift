@@ -89,6 +89,39 @@ import Testing
         #expect(document.sentences.map(\.text) == ["甘肃省某县持续推进国土绿化，作出了积极贡献。"])
     }
 
+    @Test func commaInShortLines() {
+        // Narrow columns: a short line with a comma between blank lines is a heading.
+        let column = """
+        聚焦实干担当的工作中，县里各部门积极参与，
+        形成了合力，取得明显成效，群众纷纷点赞。
+
+        聚焦主责主业，聚力惠民生
+
+        各基层党组织紧盯影响和制约高质量发展的问
+        题短板，直击现场听民意，直面群众解民忧。
+        """
+        #expect(Reflow.blocks(of: column).map(\.kind) == [.paragraph, .heading, .paragraph])
+        // Long lines: a short line with a comma before a blank line is a cut paragraph.
+        let long = """
+        本报讯（某某）“现在，街道两旁安装了一排充电桩，电动车充电有了着落，社区环境也变得整洁了。”近日，某区纪委监委在辖区街道开展专项监督回访时，社区居民王阿姨满意地说。
+
+        此前，某区纪委监委以开展全国文
+
+        明城市创建工作为契机，聚焦电动车“飞线”充电、楼道充电、消防通道堵塞等问题，开展“飞线”治理专项监督。
+        """
+        let blocks = Reflow.blocks(of: long)
+        #expect(blocks.map(\.kind) == [.paragraph, .paragraph])
+        #expect(blocks.last?.text.hasPrefix("此前，某区纪委监委以开展全国文明城市创建工作为契机") == true)
+    }
+
+    @Test func photoDescriptionWithoutCreditIsACaption() {
+        let text = "某某说明。\n\n近日，某县开展植树活动。图为志愿者在植树。\n\n下一段正文。"
+        let blocks = Reflow.blocks(of: text)
+        #expect(blocks.map(\.kind) == [.paragraph, .caption, .paragraph])
+        // "图为" inside a sentence is ordinary text.
+        #expect(Reflow.blocks(of: "他说企图为难别人是不对的。").map(\.kind) == [.paragraph])
+    }
+
     @Test func preparedDocumentNumbersSentences() {
         let document = PreparedDocument(text: Self.column)
         #expect(document.headings == ["农行某某县支行成功堵截一起诈骗", "防范宣传进社区"])

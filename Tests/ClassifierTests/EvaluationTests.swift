@@ -74,3 +74,25 @@ struct EvaluationTests {
         }
     }
 }
+
+@Suite("General news stays other")
+struct BackgroundTests {
+    /// Trained with general news (cnews) as weighted `other` examples, the model must leave
+    /// most headlines of another general-news corpus (THUCNews titles) as `other`.
+    @Test(.enabled(if: Fixtures.hasSharedData, "skipped: ../shared/data (public corpora) is absent"))
+    func generalNewsHeadlinesAreMostlyOther() throws {
+        let background = try LabeledTextReader.jsonLines(
+            Fixtures.sharedData.appendingPathComponent("cnews_fulltext/cnews_subset.jsonl")).map(\.text)
+        var options = Fixtures.options
+        options.maxBackgroundExamples = 200
+        let model = try TopicClassifierTrainer(options: options)
+            .train(examples: Fixtures.seedExamples, profiles: Fixtures.profiles, background: background)
+        let titles = try LabeledTextReader.jsonLines(
+            Fixtures.sharedData.appendingPathComponent("thucnews_titles/test.jsonl")).prefix(2000).map(\.text)
+        let topical = model.classify(titles).filter { $0.label != "other" }.count
+        print("THUCNews test titles labelled with a topic: \(topical) of \(titles.count)")
+        #expect(Double(topical) / Double(titles.count) < 0.15)
+        let metrics = model.evaluate(Fixtures.seedExamples)
+        #expect(metrics.accuracy >= 0.8)
+    }
+}

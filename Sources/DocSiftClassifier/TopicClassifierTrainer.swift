@@ -101,7 +101,7 @@ public struct TopicClassifierTrainer: Sendable {
                 abstainIndex: abstainIndex, base: softmax, maximum: options.maximumAbstainThreshold)
         }
         let secondaryThresholds = labels.indices.map { index -> Float in
-            index == abstainIndex ? 1.5 : max(abstainThresholds[index], options.minimumSecondaryProbability)
+            index == abstainIndex ? 1.5 : options.minimumSecondaryProbability
         }
         var part = try fit(examples: examples, extra: backgroundExamples, pseudo: pseudo, background: backgroundFrequencies, labels: labels)
         if let limit = options.maxModelFeatures { part = Self.pruned(part, keeping: limit) }

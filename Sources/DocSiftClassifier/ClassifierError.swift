@@ -9,6 +9,7 @@ public enum ClassifierError: Error, Equatable, Sendable, CustomStringConvertible
     /// A dense linear-algebra step failed (e.g. the system matrix was not positive definite).
     case numerical(String)
 
+    /// A one-line message naming what failed.
     public var description: String {
         switch self {
         case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"

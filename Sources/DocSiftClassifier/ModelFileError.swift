@@ -15,6 +15,7 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
     /// Writing or renaming the file failed.
     case writeFailed(path: String, reason: String)
 
+    /// A one-line message naming what failed.
     public var description: String {
         switch self {
         case .unreadable(let path, let reason): return "\(path): cannot read model file: \(reason)"

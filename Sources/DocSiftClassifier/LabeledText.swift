@@ -1,0 +1,17 @@
+/// One training or evaluation example: a text, its label, and an optional group
+/// (a page, a fold number) that grouped cross-validation keeps together.
+public struct LabeledText: Sendable, Codable, Equatable {
+    /// The document text (title and body joined, as the caller sees fit).
+    public var text: String
+    /// The label name; any string, not only the five seed topics.
+    public var label: String
+    /// The group the example belongs to, e.g. its seed page or its `fold`.
+    public var group: String?
+
+    /// An example with the given text, label and group.
+    public init(text: String, label: String, group: String? = nil) {
+        self.text = text
+        self.label = label
+        self.group = group
+    }
+}

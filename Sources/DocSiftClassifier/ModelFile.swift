@@ -1,0 +1,199 @@
+import DocSiftFeatures
+import DocSiftLinearAlgebra
+import Foundation
+
+/// The binary file a ``TopicModel`` is saved to.
+///
+/// Layout (little-endian):
+/// ```
+/// magic        8 bytes  "DSTOPIC\0"
+/// version      u32      ModelFile.formatVersion
+/// payloadSize  u64
+/// payload      payloadSize bytes
+/// checksum     u64      FNV-1a 64 of the payload
+/// ```
+/// Payload: n-gram options (u32 min, u32 max, u8 folds digits); label count u32 and
+/// labels (u32 length + UTF-8 each); abstain index u32 (`0xFFFFFFFF` = none); softmax scale
+/// f32; feature count u32; vocabulary keys u64 × features; IDF f32 × features; weights
+/// f32 × features × labels (row-major); bias, abstain thresholds and secondary thresholds
+/// f32 × labels each. The same model always encodes to the same bytes.
+public enum ModelFile {
+    /// The first eight bytes of every model file.
+    public static let magic: [UInt8] = Array("DSTOPIC".utf8) + [0]
+    /// The format version this code writes and reads.
+    public static let formatVersion: UInt32 = 1
+    static let noAbstain: UInt32 = 0xFFFF_FFFF
+    static let headerSize = 8 + 4 + 8
+
+    /// The file's bytes for `model`.
+    public static func encode(_ model: TopicModel) -> [UInt8] {
+        var payload = BinaryWriter()
+        let options = model.vectorizer.options
+        payload.write(UInt32(options.minLength))
+        payload.write(UInt32(options.maxLength))
+        payload.write(UInt8(options.foldsDigits ? 1 : 0))
+        payload.write(UInt32(model.labels.count))
+        for label in model.labels { payload.write(label) }
+        payload.write(model.rule.abstainIndex.map { UInt32($0) } ?? noAbstain)
+        payload.write(model.rule.softmaxScale)
+        let keys = model.vectorizer.vocabulary.keys
+        payload.write(UInt32(keys.count))
+        for key in keys { payload.write(key) }
+        payload.write(model.vectorizer.idf)
+        payload.write(model.weights.values)
+        payload.write(model.bias)
+        payload.write(model.rule.abstainThresholds)
+        payload.write(model.rule.secondaryThresholds)
+
+        var file = BinaryWriter()
+        file.bytes.append(contentsOf: magic)
+        file.write(formatVersion)
+        file.write(UInt64(payload.bytes.count))
+        file.bytes.append(contentsOf: payload.bytes)
+        file.write(FNV1a64.hash(payload.bytes))
+        return file.bytes
+    }
+
+    /// The model in `bytes`; `path` names the source in errors.
+    /// - Throws: ``ModelFileError`` for wrong magic, version, sizes or checksum.
+    public static func decode(_ bytes: [UInt8], path: String = "<memory>") throws -> TopicModel {
+        guard bytes.count >= magic.count, Array(bytes.prefix(magic.count)) == magic else {
+            throw bytes.count < magic.count && magic.starts(with: bytes) && !bytes.isEmpty
+                ? ModelFileError.truncated(path: path) : ModelFileError.notAModel(path: path)
+        }
+        var header = BinaryReader(bytes, position: magic.count)
+        let version: UInt32
+        let payloadSize: UInt64
+        do {
+            version = try header.readUInt32()
+            guard version == formatVersion else {
+                throw ModelFileError.unsupportedVersion(path: path, found: version, supported: formatVersion)
+            }
+            payloadSize = try header.readUInt64()
+        } catch let error as ModelFileError {
+            throw error
+        } catch {
+            throw ModelFileError.truncated(path: path)
+        }
+        guard payloadSize <= UInt64(Int.max - headerSize - 8) else { throw ModelFileError.truncated(path: path) }
+        let end = headerSize + Int(payloadSize)
+        guard bytes.count >= end + 8 else { throw ModelFileError.truncated(path: path) }
+        guard bytes.count == end + 8 else {
+            throw ModelFileError.malformed(path: path, reason: "\(bytes.count - end - 8) unexpected bytes after the checksum")
+        }
+        let payloadBytes = bytes[headerSize..<end]
+        var tail = BinaryReader(bytes, position: end)
+        guard let stored = try? tail.readUInt64(), stored == FNV1a64.hash(payloadBytes) else {
+            throw ModelFileError.checksumMismatch(path: path)
+        }
+        do {
+            return try decodePayload(Array(payloadBytes), path: path)
+        } catch let error as ModelFileError {
+            throw error
+        } catch is BinaryReader.EndOfData {
+            throw ModelFileError.malformed(path: path, reason: "payload shorter than its declared sizes")
+        } catch {
+            throw ModelFileError.malformed(path: path, reason: "\(error)")
+        }
+    }
+
+    private static func decodePayload(_ bytes: [UInt8], path: String) throws -> TopicModel {
+        var reader = BinaryReader(bytes)
+        let minLength = Int(try reader.readUInt32())
+        let maxLength = Int(try reader.readUInt32())
+        let folds = try reader.readByte()
+        guard minLength >= 1, maxLength >= minLength, maxLength <= 16, folds <= 1 else {
+            throw ModelFileError.malformed(path: path, reason: "bad n-gram options \(minLength)–\(maxLength)")
+        }
+        let labelCount = Int(try reader.readUInt32())
+        guard labelCount >= 1, labelCount <= 100_000, labelCount * 4 <= reader.remaining else {
+            throw ModelFileError.malformed(path: path, reason: "bad label count \(labelCount)")
+        }
+        var labels: [String] = []
+        for _ in 0..<labelCount {
+            guard let label = try reader.readString() else {
+                throw ModelFileError.malformed(path: path, reason: "label is not UTF-8")
+            }
+            labels.append(label)
+        }
+        guard Set(labels).count == labels.count else {
+            throw ModelFileError.malformed(path: path, reason: "repeated labels")
+        }
+        let abstainRaw = try reader.readUInt32()
+        guard abstainRaw == noAbstain || Int(abstainRaw) < labelCount else {
+            throw ModelFileError.malformed(path: path, reason: "abstain index \(abstainRaw) out of range")
+        }
+        let softmaxScale = try reader.readFloat()
+        let featureCount = Int(try reader.readUInt32())
+        // keys (8) + idf (4) + weights (4 × labels) per feature, then 3 label-sized float arrays.
+        let needed = featureCount * (12 + 4 * labelCount) + 12 * labelCount
+        guard needed == reader.remaining else {
+            throw ModelFileError.malformed(
+                path: path, reason: "\(featureCount) features × \(labelCount) labels need \(needed) bytes, payload has \(reader.remaining)")
+        }
+        var keys = [UInt64](repeating: 0, count: featureCount)
+        for k in 0..<featureCount { keys[k] = try reader.readUInt64() }
+        guard Set(keys).count == keys.count else {
+            throw ModelFileError.malformed(path: path, reason: "repeated vocabulary keys")
+        }
+        let idf = try reader.readFloats(featureCount)
+        let weightValues = try reader.readFloats(featureCount * labelCount)
+        let bias = try reader.readFloats(labelCount)
+        let abstainThresholds = try reader.readFloats(labelCount)
+        let secondaryThresholds = try reader.readFloats(labelCount)
+        let numbers = [softmaxScale] + idf + bias + abstainThresholds + secondaryThresholds
+        guard numbers.allSatisfy(\.isFinite), weightValues.allSatisfy(\.isFinite) else {
+            throw ModelFileError.malformed(path: path, reason: "non-finite numbers")
+        }
+        let vectorizer = TFIDFVectorizer(
+            options: NGramOptions(minLength: minLength, maxLength: maxLength, foldsDigits: folds == 1),
+            vocabulary: Vocabulary(keys: keys), idf: idf)
+        let rule = DecisionRule(
+            softmaxScale: softmaxScale, abstainIndex: abstainRaw == noAbstain ? nil : Int(abstainRaw),
+            abstainThresholds: abstainThresholds, secondaryThresholds: secondaryThresholds)
+        do {
+            return try TopicModel(
+                labels: labels, vectorizer: vectorizer,
+                weights: DenseMatrix(rows: featureCount, columns: labelCount, values: weightValues),
+                bias: bias, rule: rule)
+        } catch {
+            throw ModelFileError.malformed(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Reads and verifies the model file at `url`.
+    /// - Throws: ``ModelFileError`` naming the file.
+    public static func load(from url: URL) throws -> TopicModel {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw ModelFileError.unreadable(path: url.path, reason: error.localizedDescription)
+        }
+        return try decode([UInt8](data), path: url.path)
+    }
+
+    /// Writes `model` to `url` atomically: a temporary file beside it, then a rename.
+    /// - Throws: ``ModelFileError/writeFailed(path:reason:)``.
+    public static func save(_ model: TopicModel, to url: URL) throws {
+        let bytes = encode(model)
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
+        do {
+            try Data(bytes).write(to: temporary)
+        } catch {
+            throw ModelFileError.writeFailed(path: url.path, reason: error.localizedDescription)
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw ModelFileError.writeFailed(path: url.path, reason: reason)
+        }
+    }
+}
+
+extension TopicModel {
+    /// Saves the model to `url` atomically (see ``ModelFile``).
+    public func save(to url: URL) throws { try ModelFile.save(self, to: url) }
+
+    /// Loads and verifies a model file (see ``ModelFile``).
+    public static func load(from url: URL) throws -> TopicModel { try ModelFile.load(from: url) }
+}

@@ -1,1 +1,0 @@
-// Stage placeholder: filled in by its issue.

@@ -1,0 +1,262 @@
+import DocSiftFeatures
+import DocSiftLinearAlgebra
+
+/// Trains a ``TopicModel``: a ridge classifier over TF-IDF character n-grams whose weights
+/// start from a prior built out of topic profiles.
+///
+/// 1. Pseudo-documents are sampled from each profile (``PseudoDocumentSampler``); the
+///    vocabulary is learned from examples plus pseudo-documents, IDF also from background texts.
+/// 2. Each profiled label's prior weight column `W₀` is the normalized centroid of its
+///    pseudo-documents, times ``TrainingOptions/profilePriorScale``.
+/// 3. The examples fit the deviation from the prior in the dual:
+///    `minimize ‖X·W + 1·bᵀ − Y‖² + λ‖W − W₀‖²` gives `W = W₀ + Xᵀ·A` with
+///    `(X·Xᵀ + λI)·A = Y − X·W₀ − 1·bᵀ`; the Gram matrix comes from ssyrk (densified
+///    examples) and the system is solved by Cholesky (sposv).
+/// 4. With an abstain label, per-label thresholds are chosen by cross-validation inside
+///    the training examples only (leave one group out when there are at least three
+///    groups), so an outer evaluation stays honest.
+///
+/// Without profiles this is a plain one-vs-rest ridge classifier for any label set.
+public struct TopicClassifierTrainer: Sendable {
+    /// The training options.
+    public var options: TrainingOptions
+
+    /// A trainer with the given options.
+    public init(options: TrainingOptions = TrainingOptions()) {
+        self.options = options
+    }
+
+    /// The most examples one training run takes (the Gram matrix is n×n floats).
+    public static let maximumExamples = 40_000
+
+    /// Counts background texts once, for reuse across many trainings (IDF only).
+    public func backgroundFrequencies(_ texts: [String]) -> DocumentFrequencies {
+        var frequencies = DocumentFrequencies(options: options.ngrams)
+        frequencies.add(contentsOf: texts)
+        return frequencies
+    }
+
+    /// Trains on labeled examples, optional profiles, and background texts (IDF, and with
+    /// ``TrainingOptions/backgroundExampleLabel`` also weighted examples of that label).
+    public func train(examples: [LabeledText], profiles: TopicProfiles? = nil, background: [String] = []) throws -> TopicModel {
+        try train(examples: examples, profiles: profiles,
+                  backgroundFrequencies: background.isEmpty ? nil : backgroundFrequencies(background),
+                  backgroundExamples: backgroundExamples(background))
+    }
+
+    /// The background examples these options make of `texts`: at most
+    /// ``TrainingOptions/maxBackgroundExamples``, evenly spaced, labeled
+    /// ``TrainingOptions/backgroundExampleLabel``; none when that label is `nil`.
+    public func backgroundExamples(_ texts: [String]) -> [LabeledText] {
+        guard let label = options.backgroundExampleLabel, !texts.isEmpty, options.maxBackgroundExamples > 0 else { return [] }
+        let count = min(texts.count, options.maxBackgroundExamples)
+        return (0..<count).map { LabeledText(text: texts[$0 * texts.count / count], label: label, group: nil) }
+    }
+
+    /// Trains on labeled examples, optional profiles, and pre-counted background frequencies.
+    /// - Throws: ``ClassifierError`` for empty data, bad options, or a numerical failure.
+    /// `backgroundExamples` join every fit (also inside threshold selection) with weight
+    /// ``TrainingOptions/backgroundExampleWeight``; they are never held out.
+    public func train(examples: [LabeledText], profiles: TopicProfiles?, backgroundFrequencies: DocumentFrequencies?,
+                      backgroundExamples: [LabeledText] = []) throws -> TopicModel {
+        try options.validate()
+        try profiles?.validate()
+        guard !examples.isEmpty || !(profiles?.topics.isEmpty ?? true) else {
+            throw ClassifierError.invalidTraining("no examples and no profiles")
+        }
+        guard examples.count + backgroundExamples.count <= Self.maximumExamples else {
+            throw ClassifierError.invalidTraining(
+                "\(examples.count) examples: the dual solver holds an n×n Gram matrix, at most \(Self.maximumExamples) examples")
+        }
+        if let backgroundFrequencies, backgroundFrequencies.extractor.options != options.ngrams {
+            throw ClassifierError.invalidTraining("background frequencies were counted with other n-gram options")
+        }
+        let labels = Self.labelOrder(examples: examples + backgroundExamples, profiles: profiles)
+        let pseudo = pseudoDocuments(profiles)
+        let abstainIndex = options.abstainLabel.flatMap { labels.firstIndex(of: $0) }
+        let softmax = DecisionRule(
+            softmaxScale: options.softmaxScale, abstainIndex: abstainIndex,
+            abstainThresholds: [Float](repeating: 0, count: labels.count),
+            secondaryThresholds: [Float](repeating: 1, count: labels.count))
+
+        var abstainThresholds = [Float](repeating: 0, count: labels.count)
+        if let abstainIndex, options.selectsThresholds, examples.count >= 2 {
+            let folds = Self.innerFolds(examples, fallbackFolds: options.thresholdFolds)
+            var probabilities: [[Float]] = []
+            var truth: [Int] = []
+            for fold in folds {
+                let held = Set(fold)
+                let train = examples.indices.filter { !held.contains($0) }.map { examples[$0] }
+                guard !train.isEmpty else { continue }
+                let part = try fit(examples: train, extra: backgroundExamples, pseudo: pseudo, background: backgroundFrequencies, labels: labels)
+                let vectors = fold.map { part.vectorizer.transform(examples[$0].text) }
+                let scores = try Self.scores(vectors, weights: part.weights, bias: part.bias)
+                for (k, index) in fold.enumerated() {
+                    probabilities.append(softmax.probabilities(scores[k]))
+                    truth.append(labels.firstIndex(of: examples[index].label) ?? abstainIndex)
+                }
+            }
+            abstainThresholds = ThresholdSelection.choose(
+                probabilities: probabilities, truth: truth, labelCount: labels.count,
+                abstainIndex: abstainIndex, base: softmax, maximum: options.maximumAbstainThreshold)
+        }
+        let secondaryThresholds = labels.indices.map { index -> Float in
+            index == abstainIndex ? 1.5 : options.minimumSecondaryProbability
+        }
+        var part = try fit(examples: examples, extra: backgroundExamples, pseudo: pseudo, background: backgroundFrequencies, labels: labels)
+        if let limit = options.maxModelFeatures { part = Self.pruned(part, keeping: limit) }
+        let rule = DecisionRule(
+            softmaxScale: options.softmaxScale, abstainIndex: abstainIndex,
+            abstainThresholds: abstainThresholds, secondaryThresholds: secondaryThresholds)
+        return try TopicModel(labels: labels, vectorizer: part.vectorizer, weights: part.weights, bias: part.bias, rule: rule)
+    }
+
+    /// The labels a model trained on these inputs knows: profile labels in file order,
+    /// then the remaining example labels sorted.
+    public static func labelOrder(examples: [LabeledText], profiles: TopicProfiles?) -> [String] {
+        var labels = profiles?.labels ?? []
+        let known = Set(labels)
+        labels += Set(examples.map(\.label)).subtracting(known).sorted()
+        return labels
+    }
+
+    /// The pseudo-documents these options sample from `profiles`.
+    public func pseudoDocuments(_ profiles: TopicProfiles?) -> [LabeledText] {
+        guard let profiles else { return [] }
+        return PseudoDocumentSampler(
+            documentsPerTopic: options.pseudoDocumentsPerTopic,
+            phrasesPerDocument: options.phrasesPerPseudoDocument,
+            seed: options.samplingSeed).sample(profiles)
+    }
+
+    /// Vectorizer, weights and bias of one fit (no thresholds).
+    struct FittedParts {
+        var vectorizer: TFIDFVectorizer
+        var weights: DenseMatrix
+        var bias: [Float]
+    }
+
+    /// One fit: `examples` (weight 1) and `extra` (background examples, weighted, not in
+    /// the vocabulary) against labels `labels`.
+    func fit(examples trainingExamples: [LabeledText], extra: [LabeledText] = [], pseudo: [LabeledText],
+             background: DocumentFrequencies?, labels: [String]) throws -> FittedParts {
+        let examples = trainingExamples + extra
+        let sampleWeights = [Float](repeating: 1, count: trainingExamples.count)
+            + [Float](repeating: options.backgroundExampleWeight, count: extra.count)
+        var training = DocumentFrequencies(options: options.ngrams)
+        for example in trainingExamples { training.add(example.text) }
+        for document in pseudo { training.add(document.text) }
+        let vectorizer = TFIDFVectorizer.fit(
+            training: training, background: background,
+            minDocumentFrequency: options.minDocumentFrequency, maxFeatures: options.maxVocabulary)
+        let featureCount = vectorizer.vocabulary.count
+        let c = labels.count
+        var weights = DenseMatrix(rows: featureCount, columns: c)
+
+        // Profile prior: normalized centroid of each label's pseudo-documents.
+        if options.profilePriorScale > 0, !pseudo.isEmpty {
+            for (column, label) in labels.enumerated() {
+                var centroid = [Float](repeating: 0, count: featureCount)
+                for document in pseudo where document.label == label {
+                    let vector = vectorizer.transform(document.text)
+                    for k in 0..<vector.indices.count { centroid[Int(vector.indices[k])] += vector.values[k] }
+                }
+                let norm = VectorOperations.norm(centroid)
+                guard norm > 0 else { continue }
+                let factor = options.profilePriorScale / norm
+                for index in 0..<featureCount where centroid[index] != 0 {
+                    weights.values[index * c + column] = centroid[index] * factor
+                }
+            }
+        }
+        var bias = [Float](repeating: 0, count: c)
+        guard !examples.isEmpty else { return FittedParts(vectorizer: vectorizer, weights: weights, bias: bias) }
+
+        let n = examples.count
+        let matrix = ExampleMatrix(rows: examples.map { vectorizer.transform($0.text) }, featureCount: featureCount)
+        let prior = try matrix.times(weights)
+        var gram = matrix.gram()
+        let dual: DenseMatrix
+        switch options.loss {
+        case .squaredHinge:
+            let truth = examples.map { labels.firstIndex(of: $0.label) ?? -1 }
+            do {
+                (dual, bias) = try SquaredHingeSolver.solve(
+                    gram: gram, prior: prior, truth: truth, lambda: options.regularization, weights: sampleWeights)
+            } catch {
+                throw ClassifierError.numerical("squared-hinge system: \(error)")
+            }
+        case .squared:
+            // Residual targets R = Y − X·W₀, centred per label (the centre is the bias).
+            var residual = DenseMatrix(rows: n, columns: c)
+            for i in 0..<n {
+                let truth = labels.firstIndex(of: examples[i].label)
+                for column in 0..<c {
+                    residual.values[i * c + column] = (truth == column ? 1 : 0) - prior.values[i * c + column]
+                }
+            }
+            // Weighted least squares: the bias is the weighted mean residual, and a weight w
+            // on example i puts λ/w on its diagonal entry.
+            let totalWeight = sampleWeights.reduce(0, +)
+            for column in 0..<c {
+                var sum: Float = 0
+                for i in 0..<n { sum += sampleWeights[i] * residual.values[i * c + column] }
+                bias[column] = sum / totalWeight
+                for i in 0..<n { residual.values[i * c + column] -= bias[column] }
+            }
+            for i in 0..<n { gram.values[i * n + i] += options.regularization / sampleWeights[i] }
+            do { dual = try CholeskySolver.solve(gram, residual) } catch {
+                throw ClassifierError.numerical("ridge system: \(error)")
+            }
+        }
+        try matrix.addTransposedProduct(dual, into: &weights)
+        return FittedParts(vectorizer: vectorizer, weights: weights, bias: bias)
+    }
+
+    /// Scores of sparse vectors against dense weights (used before a model exists).
+    static func scores(_ vectors: [SparseVector], weights: DenseMatrix, bias: [Float]) throws -> [[Float]] {
+        let c = bias.count
+        return weights.values.withUnsafeBufferPointer { w in
+            vectors.map { vector in
+                (0..<c).map { bias[$0] + vector.dot(dense: w, stride: c, offset: $0) }
+            }
+        }
+    }
+
+    /// Inner folds: one per group (sorted) when examples carry at least three groups,
+    /// otherwise `index mod fallbackFolds`.
+    static func innerFolds(_ examples: [LabeledText], fallbackFolds: Int) -> [[Int]] {
+        let groups = Set(examples.compactMap(\.group)).sorted()
+        if groups.count >= 3, examples.allSatisfy({ $0.group != nil }) {
+            return groups.map { group in examples.indices.filter { examples[$0].group == group } }
+        }
+        let k = min(fallbackFolds, examples.count)
+        return (0..<k).map { fold in examples.indices.filter { $0 % k == fold } }
+    }
+
+    /// Keeps the `limit` features whose weight rows have the largest norms (ties by index),
+    /// in their original order.
+    static func pruned(_ parts: FittedParts, keeping limit: Int) -> FittedParts {
+        let featureCount = parts.vectorizer.vocabulary.count
+        guard featureCount > limit else { return parts }
+        let c = parts.bias.count
+        var norms = [Float](repeating: 0, count: featureCount)
+        for index in 0..<featureCount {
+            var s: Float = 0
+            for column in 0..<c { let w = parts.weights.values[index * c + column]; s += w * w }
+            norms[index] = s
+        }
+        let kept = (0..<featureCount)
+            .sorted { norms[$0] != norms[$1] ? norms[$0] > norms[$1] : $0 < $1 }
+            .prefix(limit).sorted()
+        var weights = DenseMatrix(rows: kept.count, columns: c)
+        for (row, index) in kept.enumerated() {
+            for column in 0..<c { weights.values[row * c + column] = parts.weights.values[index * c + column] }
+        }
+        let vectorizer = TFIDFVectorizer(
+            options: parts.vectorizer.options,
+            vocabulary: Vocabulary(keys: kept.map { parts.vectorizer.vocabulary.keys[$0] }),
+            idf: kept.map { parts.vectorizer.idf[$0] })
+        return FittedParts(vectorizer: vectorizer, weights: weights, bias: parts.bias)
+    }
+}

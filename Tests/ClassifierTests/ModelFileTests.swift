@@ -1,0 +1,104 @@
+import DocSift
+import Foundation
+import Testing
+
+@Suite("Model file")
+struct ModelFileTests {
+    @Test func roundTripIsByteIdenticalAndPredictsTheSame() throws {
+        let model = try #require(Fixtures.seedModel)
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = directory.appendingPathComponent("topics.dstm")
+        let second = directory.appendingPathComponent("again.dstm")
+        try model.save(to: first)
+        let loaded = try TopicModel.load(from: first)
+        #expect(loaded == model)
+        try loaded.save(to: second)
+        #expect(try Data(contentsOf: first) == Data(contentsOf: second))
+        for example in Fixtures.seedExamples {
+            #expect(loaded.classify(example.text) == model.classify(example.text))
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".partial") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func seedModelIsSmall() throws {
+        let model = try #require(Fixtures.seedModel)
+        #expect(ModelFile.encode(model).count < 5_000_000)
+    }
+
+    @Test func truncatedFilesAreTypedErrors() throws {
+        let bytes = ModelFile.encode(try #require(Fixtures.seedModel))
+        for length in [0, 3, 8, 12, 19, 20, 100, bytes.count / 2, bytes.count - 1] {
+            #expect(throws: ModelFileError.self) { try ModelFile.decode(Array(bytes.prefix(length)), path: "cut.dstm") }
+        }
+        #expect(throws: ModelFileError.truncated(path: "cut.dstm")) {
+            try ModelFile.decode(Array(bytes.prefix(bytes.count - 1)), path: "cut.dstm")
+        }
+    }
+
+    @Test func corruptPayloadFailsTheChecksum() throws {
+        var bytes = ModelFile.encode(try #require(Fixtures.seedModel))
+        bytes[bytes.count / 2] ^= 0x40
+        #expect(throws: ModelFileError.checksumMismatch(path: "bad.dstm")) { try ModelFile.decode(bytes, path: "bad.dstm") }
+    }
+
+    @Test func wrongVersionAndMagicAreNamed() throws {
+        var bytes = ModelFile.encode(try #require(Fixtures.seedModel))
+        bytes[8] = 99
+        #expect(throws: ModelFileError.unsupportedVersion(path: "v.dstm", found: 99, supported: ModelFile.formatVersion)) {
+            try ModelFile.decode(bytes, path: "v.dstm")
+        }
+        #expect(throws: ModelFileError.notAModel(path: "x.json")) { try ModelFile.decode(Array("{\"labels\": []}".utf8), path: "x.json") }
+    }
+
+    @Test func consistentChecksumButBadSizesIsMalformed() throws {
+        // A payload whose checksum is right but whose declared feature count is wrong.
+        var bytes = ModelFile.encode(try #require(Fixtures.seedModel))
+        let header = 20
+        let payloadEnd = bytes.count - 8
+        // Feature count sits after: 4+4+1 options, label count and labels, abstain, softmax.
+        var offset = header + 9
+        let labelCount = Int(bytes[offset]) | Int(bytes[offset + 1]) << 8
+        offset += 4
+        for _ in 0..<labelCount {
+            let length = Int(bytes[offset]) | Int(bytes[offset + 1]) << 8
+            offset += 4 + length
+        }
+        offset += 8
+        bytes[offset] ^= 1
+        let checksum = FNV1a64.hash(bytes[header..<payloadEnd])
+        for k in 0..<8 { bytes[payloadEnd + k] = UInt8((checksum >> (8 * UInt64(k))) & 0xFF) }
+        #expect(throws: ModelFileError.self) { try ModelFile.decode(bytes, path: "sizes.dstm") }
+        do {
+            _ = try ModelFile.decode(bytes, path: "sizes.dstm")
+        } catch let error as ModelFileError {
+            guard case .malformed(let path, _) = error else {
+                Issue.record("expected malformed, got \(error)")
+                return
+            }
+            #expect(path == "sizes.dstm")
+        }
+    }
+
+    @Test func missingFileNamesThePath() {
+        let url = URL(fileURLWithPath: "/nonexistent/docsift/model.dstm")
+        #expect(throws: ModelFileError.self) { try TopicModel.load(from: url) }
+        do { _ = try TopicModel.load(from: url) } catch {
+            #expect("\(error)".contains("/nonexistent/docsift/model.dstm"))
+        }
+    }
+}
+
+@Suite("Shipped default model")
+struct DefaultModelTests {
+    static let url = TopicProfiles.bundledURL.deletingLastPathComponent().appendingPathComponent("default-topics.dsmodel")
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: url.path), "skipped: Models/default-topics.dsmodel is absent"))
+    func shippedModelLoadsAndLabelsClearTexts() throws {
+        let model = try TopicModel.load(from: Self.url)
+        #expect(model.labels == TopicLabel.allCases.map(\.rawValue))
+        #expect(model.classify("派出所民警走进社区开展反诈宣传，提醒居民谨防刷单返利等电信网络诈骗。").label == "anti_fraud")
+        #expect(model.classify("施工现场开展安全生产大检查，督促企业落实隐患排查治理。").label == "safety_production")
+    }
+}

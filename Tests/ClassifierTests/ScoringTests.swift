@@ -1,0 +1,73 @@
+import DocSift
+import Testing
+
+@Suite("Scoring, thresholds and abstaining")
+struct ScoringTests {
+    @Test func probabilitiesSumToOne() throws {
+        let model = try #require(Fixtures.seedModel)
+        let prediction = model.classify("村里的合作社带动村民种植茶叶，农民增收致富。")
+        let total = prediction.scores.reduce(Float(0)) { $0 + $1.probability }
+        #expect(abs(total - 1) < 1e-4)
+        #expect(prediction.scores.map(\.label) == model.labels)
+    }
+
+    @Test func clearTopicTextsGetTheirTopic() throws {
+        let model = try #require(Fixtures.seedModel)
+        #expect(model.classify("煤矿井下开展安全隐患排查，班组长带领职工学习安全生产规程。").label == "safety_production")
+        #expect(model.classify("民警提醒市民警惕电信诈骗，不要向陌生账户转账。").label == "anti_fraud")
+        #expect(model.classify("村集体经济发展壮大，乡村旅游带动农民增收。").label == "rural_revitalization")
+        #expect(model.classify("社区党支部开展主题党日活动，党员学习党的创新理论。").label == "party_building")
+    }
+
+    @Test func batchScoringMatchesSingleDocuments() throws {
+        let model = try #require(Fixtures.seedModel)
+        let texts = Fixtures.seedExamples.map(\.text) + ["", "天气晴朗"]
+        let batch = model.classify(texts)
+        #expect(batch.count == texts.count)
+        for (text, prediction) in zip(texts, batch) {
+            let single = model.classify(text)
+            #expect(single.label == prediction.label)
+            for (a, b) in zip(single.scores, prediction.scores) { #expect(abs(a.score - b.score) < 1e-4) }
+        }
+    }
+
+    @Test func abstainRuleAnswersTheAbstainLabelBelowThreshold() {
+        let rule = DecisionRule(softmaxScale: 1, abstainIndex: 2, abstainThresholds: [0.6, 0.3, 0], secondaryThresholds: [0.25, 0.25, 1.5])
+        let unsure = rule.decide([0.5, 0.3, 0.2])
+        #expect(unsure.label == 2 && unsure.abstained)
+        #expect(unsure.secondary == [0, 1])
+        let sure = rule.decide([0.7, 0.26, 0.04])
+        #expect(sure.label == 0 && !sure.abstained)
+        #expect(sure.secondary == [1])
+        let otherWins = rule.decide([0.1, 0.2, 0.7])
+        #expect(otherWins.label == 2 && !otherWins.abstained && otherWins.secondary.isEmpty)
+    }
+
+    @Test func thresholdsComeFromTrainingAndAreProbabilities() throws {
+        let model = try #require(Fixtures.seedModel)
+        for (index, threshold) in model.rule.abstainThresholds.enumerated() {
+            #expect(threshold >= 0 && threshold < 1, "threshold of \(model.labels[index])")
+        }
+        let otherIndex = try #require(model.labels.firstIndex(of: "other"))
+        #expect(model.rule.abstainThresholds[otherIndex] == 0)
+    }
+
+    @Test func emptyTextIsAnsweredWithoutCrashing() throws {
+        let model = try #require(Fixtures.seedModel)
+        let prediction = model.classify("", title: nil)
+        #expect(model.labels.contains(prediction.label))
+    }
+
+    @Test func modelCanBeUsedFromManyTasks() async throws {
+        let model = try #require(Fixtures.seedModel)
+        let texts = Fixtures.seedExamples.map(\.text)
+        let expected = texts.map { model.classify($0).label }
+        let labels = await withTaskGroup(of: (Int, String).self) { group in
+            for (index, text) in texts.enumerated() { group.addTask { (index, model.classify(text).label) } }
+            var result = [String](repeating: "", count: texts.count)
+            for await (index, label) in group { result[index] = label }
+            return result
+        }
+        #expect(labels == expected)
+    }
+}

@@ -12,6 +12,8 @@ public enum DefaultModelLocation {
     public static let topicModelFileName = "default-topics.dsmodel"
     /// File name of the background IDF statistics used by the summarizer in `Models/`.
     public static let newsIDFFileName = "news-idf.bin"
+    /// File name of the written topic profiles in `Models/`.
+    public static let profilesFileName = "profiles.json"
 
     /// The checkout's `Models/` folder.
     public static var sourceModelsDirectory: URL {

@@ -7,6 +7,7 @@ struct DocSiftCommand: ParsableCommand {
         commandName: "docsift",
         abstract: "Topic labels and extractive summaries for Chinese news.",
         discussion: "Results go to standard output as JSONL; diagnostics go to standard error.",
-        subcommands: [SplitCommand.self, PrepCommand.self, SummarizeCommand.self, EvalSummaryCommand.self, BuildIDFCommand.self]
+        subcommands: [SplitCommand.self, PrepCommand.self, LabelCommand.self, SummarizeCommand.self, TrainCommand.self,
+                      EvalCommand.self, EvalSummaryCommand.self, BuildIDFCommand.self]
     )
 }

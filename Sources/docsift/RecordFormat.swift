@@ -25,14 +25,15 @@ final class RowWriter {
     private var tableRows: [[String]] = []
     private var header: [String] = []
 
-    init(format: RecordFormat, output: OutputWriter) {
+    /// - Parameter header: the column names; every row is matched to them by name.
+    init(format: RecordFormat, output: OutputWriter, header: [String]) {
         self.format = format
         self.output = output
+        self.header = header
     }
 
     func write(_ row: OutputRow) {
         if !wroteHeader {
-            header = row.cells.map(\.0)
             wroteHeader = true
             if format == .csv { output.line(header.map(RowWriter.csvField).joined(separator: ",")) }
         }
@@ -47,7 +48,7 @@ final class RowWriter {
 
     /// Writes the buffered table.
     func finish() {
-        guard format == .table, !header.isEmpty else { return }
+        guard format == .table, wroteHeader else { return }
         let rows = [header] + tableRows
         var widths = [Int](repeating: 0, count: header.count)
         for row in rows {

@@ -1,0 +1,89 @@
+import ArgumentParser
+import DocSift
+import Foundation
+
+/// What `train` and `eval --cv-field` learn from: labeled data, topic profiles, background.
+struct TrainingDataOptions: ParsableArguments {
+    enum Preset: String, ExpressibleByArgument, CaseIterable {
+        /// Topic profiles as a prior, abstain to `other`, thresholds by nested CV.
+        case topics
+        /// A plain labeled corpus (cnews, THUCNews): no profiles, no abstaining.
+        case corpus
+        /// `topics` when profiles are used, else `corpus`.
+        case auto
+    }
+
+    @Option(help: "Topic profiles (default for a seed manifest: the shipped Models/profiles.json).")
+    var profiles: String?
+
+    @Flag(help: "Train without topic profiles, even on a seed manifest.")
+    var noProfiles = false
+
+    @Option(parsing: .upToNextOption, help: "Background news (JSONL or text files) for IDF statistics and general-news 'other' evidence.")
+    var background: [String] = []
+
+    @Option(help: "Training preset: topics, corpus or auto.")
+    var preset: Preset = .auto
+
+    /// Reads labeled examples from seed manifests (group = page) or JSONL with `text`,
+    /// `label` (and `title`); `groupField` names the JSONL field that groups records.
+    /// - Throws: `ValidationError` listing the first unusable records.
+    func examples(from paths: [String], groupField: String?) throws -> [LabeledText] {
+        var examples: [LabeledText] = []
+        var problems: [String] = []
+        for path in paths {
+            let url = URL(fileURLWithPath: path)
+            if SeedCorpus.isManifest(url) {
+                let corpus = try SeedCorpus(manifestURL: url)
+                examples += corpus.articles.map { LabeledText(text: $0.text, label: $0.label, group: $0.page) }
+                continue
+            }
+            try InputSource(paths: [path]).forEachRecord { result in
+                switch result {
+                case .failure(let error): problems.append("\(error.id): \(error.reason)")
+                case .success(let record):
+                    guard let label = record.label, !label.isEmpty else {
+                        problems.append("\(record.id): no label")
+                        return true
+                    }
+                    examples.append(LabeledText(text: TopicModel.documentText(record.text, title: record.title),
+                                                label: label, group: groupField.flatMap { record.fields[$0] }))
+                }
+                return true
+            }
+        }
+        if !problems.isEmpty {
+            throw ValidationError("\(problems.count) training record(s) unusable, e.g. " + problems.prefix(3).joined(separator: "; "))
+        }
+        guard !examples.isEmpty else { throw ValidationError("no labeled examples in \(paths.joined(separator: ", "))") }
+        return examples
+    }
+
+    /// The profiles to use for `paths`, or `nil`.
+    func loadProfiles(for paths: [String]) throws -> TopicProfiles? {
+        if noProfiles { return nil }
+        if let profiles { return try TopicProfiles.load(from: URL(fileURLWithPath: profiles)) }
+        let onSeeds = paths.contains { SeedCorpus.isManifest(URL(fileURLWithPath: $0)) }
+        return onSeeds ? try TopicProfiles.loadDefault() : nil
+    }
+
+    /// The background texts, read in input order.
+    func backgroundTexts() throws -> [String] {
+        guard !background.isEmpty else { return [] }
+        var texts: [String] = []
+        try InputSource(paths: background).forEachRecord { result in
+            if case .success(let record) = result { texts.append(record.text) }
+            return true
+        }
+        return texts
+    }
+
+    /// The trainer for the chosen preset.
+    func trainer(usingProfiles: Bool) -> TopicClassifierTrainer {
+        switch preset {
+        case .topics: return TopicClassifierTrainer(options: TrainingOptions())
+        case .corpus: return TopicClassifierTrainer(options: .corpus())
+        case .auto: return TopicClassifierTrainer(options: usingProfiles ? TrainingOptions() : .corpus())
+        }
+    }
+}

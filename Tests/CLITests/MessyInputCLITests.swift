@@ -71,17 +71,22 @@ struct MessyInputCLITests {
         #expect(out.stderr.contains("\(errors) record(s) could not be processed"))
     }
 
-    @Test("folder of messy files", arguments: ["1", "2"])
-    func folder(threads: String) throws {
-        let out = try CLIRunner.run(["summarize", MessyInputCLITests.folder.path, "--threads", threads])
+    @Test("folder of messy files", arguments: ["label", "summarize"], ["1", "2"])
+    func folder(verb: String, threads: String) throws {
+        let out = try CLIRunner.run([verb, MessyInputCLITests.folder.path, "--threads", threads])
         MessyInputCLITests.check(out, MessyInputCLITests.expectedFolder, stripFolder: true)
-        let gb = out.records[1]["summary"] as? String
-        #expect(gb == "反诈宣传进社区。")
+        if verb == "summarize" {
+            #expect(out.records[1]["summary"] as? String == "反诈宣传进社区。")
+        } else {
+            // The GB18030 file and the traditional-character scam warning read as anti-fraud.
+            #expect(out.records[1]["label"] as? String == "anti_fraud")
+            #expect(out.records[5]["label"] as? String == "anti_fraud")
+        }
     }
 
-    @Test("messy JSONL stream", arguments: ["1", "2"])
-    func stream(threads: String) throws {
-        let out = try CLIRunner.run(["summarize", "--threads", threads], stdinBytes: MessyInputCLITests.stream)
+    @Test("messy JSONL stream", arguments: ["label", "summarize"], ["1", "2"])
+    func stream(verb: String, threads: String) throws {
+        let out = try CLIRunner.run([verb, "--threads", threads], stdinBytes: MessyInputCLITests.stream)
         MessyInputCLITests.check(out, MessyInputCLITests.expectedStream, stripFolder: false)
         #expect(out.stderr.contains("1 record(s) repeat an earlier id"))
     }

@@ -53,8 +53,10 @@ struct LabelCommand: ParsableCommand {
             output.flush()
         }
         let format = self.format
+        // One vectorizer workspace per worker thread, reused across documents.
+        let workspaces = ResourcePool<TFIDFVectorizer.Workspace>(make: { TFIDFVectorizer.Workspace() })
         try BulkRun.run(verb: "label", input: input, bulk: bulk, transform: { record in
-            let prediction = topicModel.classify(record.text, title: record.title)
+            let prediction = workspaces.withResource { topicModel.classify(record.text, title: record.title, using: $0) }
             var members: [(String, JSONValue)] = [
                 ("id", .string(record.id)),
                 ("label", .string(prediction.label)),

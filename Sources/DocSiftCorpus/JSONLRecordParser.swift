@@ -6,19 +6,23 @@ public enum JSONLRecordParser {
     /// Accepted fields: `id` (string or number), `text` (required), `title`, `label`,
     /// `max_chars`, `summary` (or `reference`), and any other string or number fields.
     public static func parse(_ line: [UInt8], fallbackID: String) -> Result<InputRecord, InputRecordError> {
-        guard let text = TextDecoding.decodeUTF8(line) else {
-            return .failure(InputRecordError(id: fallbackID, reason: "invalid UTF-8"))
-        }
-        return parse(text, fallbackID: fallbackID)
+        parse(Data(line), fallbackID: fallbackID)
     }
 
     /// Parses one JSON object given as a string.
     public static func parse(_ line: String, fallbackID: String) -> Result<InputRecord, InputRecordError> {
+        parse(Data(line.utf8), fallbackID: fallbackID)
+    }
+
+    /// Parses one line's bytes. The JSON parser validates UTF-8 itself, so valid lines are
+    /// read once; only a failed line is checked again to name the reason.
+    static func parse(_ line: Data, fallbackID: String) -> Result<InputRecord, InputRecordError> {
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])
+            object = try JSONSerialization.jsonObject(with: line, options: [.fragmentsAllowed])
         } catch {
-            return .failure(InputRecordError(id: fallbackID, reason: "malformed JSON"))
+            let reason = TextDecoding.decodeUTF8(line) == nil ? "invalid UTF-8" : "malformed JSON"
+            return .failure(InputRecordError(id: fallbackID, reason: reason))
         }
         guard let dictionary = object as? [String: Any] else {
             return .failure(InputRecordError(id: fallbackID, reason: "not a JSON object"))

@@ -66,23 +66,38 @@ public struct NGramExtractor: Sendable {
         return keys
     }
 
-    /// The normalized scalar value of a token character, or `nil` for a separator.
-    @inlinable
+    /// The normalized scalar value of a token character, or `nil` for a separator. ASCII
+    /// and CJK ideographs are decided inline; everything else asks the Unicode properties.
+    @inlinable @inline(__always)
     public static func tokenValue(_ scalar: Unicode.Scalar, foldsDigits: Bool) -> UInt32? {
-        var v = scalar.value
-        if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII
+        let v = scalar.value
         if v < 0x80 {
-            if v >= 0x30 && v <= 0x39 { return foldsDigits ? 0x30 : v }
             if v >= 0x61 && v <= 0x7A { return v }
+            if v >= 0x30 && v <= 0x39 { return foldsDigits ? 0x30 : v }
             if v >= 0x41 && v <= 0x5A { return v + 0x20 }
             return nil
         }
-        if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) { return v }
+        if v >= 0x4E00 && v <= 0x9FFF { return v }
+        return otherTokenValue(v, foldsDigits: foldsDigits)
+    }
+
+    /// ``tokenValue(_:foldsDigits:)`` for scalars outside ASCII and the main CJK block.
+    @usableFromInline
+    static func otherTokenValue(_ value: UInt32, foldsDigits: Bool) -> UInt32? {
+        var v = value
+        if v >= 0xFF01 && v <= 0xFF5E {  // full-width ASCII
+            v -= 0xFEE0
+            guard let ascii = Unicode.Scalar(v) else { return nil }
+            return tokenValue(ascii, foldsDigits: foldsDigits)
+        }
+        if v >= 0x3400 && v <= 0x4DBF { return v }  // CJK extension A
         if v >= 0x3000 && v <= 0x303F { return nil }  // CJK punctuation
         if v >= 0xFF00 && v <= 0xFFEF { return nil }  // remaining full-width forms
         guard let s = Unicode.Scalar(v) else { return nil }
         let properties = s.properties
-        if properties.isAlphabetic { return properties.isUppercase ? (s.properties.lowercaseMapping.unicodeScalars.first?.value ?? v) : v }
+        if properties.isAlphabetic {
+            return properties.isUppercase ? (properties.lowercaseMapping.unicodeScalars.first?.value ?? v) : v
+        }
         if properties.numericType != nil { return foldsDigits ? 0x30 : v }
         return nil
     }

@@ -84,7 +84,7 @@ public struct TFIDFVectorizer: Sendable, Equatable {
         extractor.forEachKey(in: text) { key in
             if let index = vocabulary.lookup(key) { workspace.count(Int(index)) }
         }
-        var indices = workspace.touched
+        var indices = Array(workspace.touched)
         indices.sort()
         var values = [Float](repeating: 0, count: indices.count)
         for (k, index) in indices.enumerated() {
@@ -133,37 +133,63 @@ public struct TFIDFVectorizer: Sendable, Equatable {
     }
 
     /// Reusable scratch space for ``transform(_:using:)``: a dense count per feature and
-    /// the list of features touched by the current document.
+    /// the list of features touched by the current document. Raw buffers rather than arrays
+    /// in a class, so that the innermost loop pays no exclusivity checks.
     public final class Workspace {
-        @usableFromInline var counts: [Float] = []
-        @usableFromInline var touched: [Int32] = []
+        @usableFromInline var counts: UnsafeMutablePointer<Float>
+        @usableFromInline var capacity = 0
+        @usableFromInline var touchedIndices: UnsafeMutablePointer<Int32>
+        @usableFromInline var touchedCount = 0
         /// `1 + ln(c)` for counts below 64, so the common case needs no logarithm.
         @usableFromInline static let sublinearTable: [Float] = (0..<64).map { $0 == 0 ? 0 : 1 + logf(Float($0)) }
 
         /// An empty workspace; it grows to the vocabulary on first use.
-        public init() {}
+        public init() {
+            counts = UnsafeMutablePointer<Float>.allocate(capacity: 1)
+            touchedIndices = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        }
+
+        deinit {
+            counts.deallocate()
+            touchedIndices.deallocate()
+        }
+
+        /// The features counted for the current document, in first-seen order.
+        @usableFromInline var touched: UnsafeBufferPointer<Int32> {
+            UnsafeBufferPointer(start: touchedIndices, count: touchedCount)
+        }
 
         /// Sublinear term frequency `1 + ln(count)`.
         @inlinable @inline(__always)
         static func sublinearTF(_ count: Float) -> Float {
-            count < 64 ? sublinearTable[Int(count)] : 1 + logf(count)
+            count < 64 ? sublinearTable.withUnsafeBufferPointer { $0[Int(count)] } : 1 + logf(count)
         }
 
         @usableFromInline
         func prepare(featureCount: Int) {
-            if counts.count < featureCount { counts = [Float](repeating: 0, count: featureCount) }
+            guard capacity < featureCount else { return }
+            counts.deallocate()
+            touchedIndices.deallocate()
+            counts = UnsafeMutablePointer<Float>.allocate(capacity: featureCount)
+            counts.initialize(repeating: 0, count: featureCount)
+            touchedIndices = UnsafeMutablePointer<Int32>.allocate(capacity: featureCount)
+            capacity = featureCount
+            touchedCount = 0
         }
 
         @inlinable @inline(__always)
         func count(_ index: Int) {
-            if counts[index] == 0 { touched.append(Int32(index)) }
+            if counts[index] == 0 {
+                touchedIndices[touchedCount] = Int32(truncatingIfNeeded: index)
+                touchedCount += 1
+            }
             counts[index] += 1
         }
 
         @usableFromInline
         func reset() {
-            for index in touched { counts[Int(index)] = 0 }
-            touched.removeAll(keepingCapacity: true)
+            for k in 0..<touchedCount { counts[Int(touchedIndices[k])] = 0 }
+            touchedCount = 0
         }
     }
 }

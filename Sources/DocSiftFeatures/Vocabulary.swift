@@ -8,9 +8,9 @@ public struct Vocabulary: Sendable, Equatable {
     public let keys: [UInt64]
     /// Slot `s` holds its key at `2s` and its feature index at `2s + 1`; key 0 marks an
     /// empty slot (no n-gram has key 0).
-    private let table: [UInt64]
-    private let mask: Int
-    private let shift: UInt64
+    @usableFromInline let table: [UInt64]
+    @usableFromInline let mask: Int
+    @usableFromInline let shift: UInt64
 
     /// A vocabulary over `keys` (feature index = position; duplicates keep the first; the
     /// invalid key 0 is dropped).
@@ -46,7 +46,7 @@ public struct Vocabulary: Sendable, Equatable {
     }
 
     /// The feature index of `key` as stored, or `nil` when unknown.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func lookup(_ key: UInt64) -> Int32? {
         guard key != 0 else { return nil }
         return table.withUnsafeBufferPointer { t -> Int32? in
@@ -60,8 +60,8 @@ public struct Vocabulary: Sendable, Equatable {
         }
     }
 
-    @inline(__always)
-    private static func slot(of key: UInt64, shift: UInt64) -> Int {
+    @inlinable @inline(__always)
+    static func slot(of key: UInt64, shift: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 

@@ -25,6 +25,9 @@ struct TrainingDataOptions: ParsableArguments {
     @Option(help: "Training preset: topics, corpus or auto.")
     var preset: Preset = .auto
 
+    @Option(help: "Keep only this many features in the model (those with the largest weights): smaller, faster models.")
+    var maxFeatures: Int?
+
     /// Reads labeled examples from seed manifests (group = page) or JSONL with `text`,
     /// `label` (and `title`); `groupField` names the JSONL field that groups records.
     /// - Throws: `ValidationError` listing the first unusable records.
@@ -80,10 +83,13 @@ struct TrainingDataOptions: ParsableArguments {
 
     /// The trainer for the chosen preset.
     func trainer(usingProfiles: Bool) -> TopicClassifierTrainer {
+        var options: TrainingOptions
         switch preset {
-        case .topics: return TopicClassifierTrainer(options: TrainingOptions())
-        case .corpus: return TopicClassifierTrainer(options: .corpus())
-        case .auto: return TopicClassifierTrainer(options: usingProfiles ? TrainingOptions() : .corpus())
+        case .topics: options = TrainingOptions()
+        case .corpus: options = .corpus()
+        case .auto: options = usingProfiles ? TrainingOptions() : .corpus()
         }
+        if let maxFeatures { options.maxModelFeatures = maxFeatures }
+        return TopicClassifierTrainer(options: options)
     }
 }

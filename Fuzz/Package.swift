@@ -18,5 +18,7 @@ let package = Package(
                           path: "Targets/FuzzTextPreparation", linkerSettings: lld),
         .executableTarget(name: "FuzzPageSplitter", dependencies: ["CLibFuzzer", .product(name: "DocSift", package: "DocSift")],
                           path: "Targets/FuzzPageSplitter", linkerSettings: lld),
+        .executableTarget(name: "FuzzModelLoader", dependencies: ["CLibFuzzer", .product(name: "DocSift", package: "DocSift")],
+                          path: "Targets/FuzzModelLoader", linkerSettings: lld),
     ]
 )

@@ -8,13 +8,24 @@ cd "$(dirname "$0")/../Fuzz"
 runs="${1:-1000000}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzJSONLReader FuzzTextPreparation FuzzPageSplitter)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzJSONLReader FuzzTextPreparation FuzzPageSplitter FuzzModelLoader)
 swift build -c release -Xswiftc -sanitize=fuzzer,address >&2
 bin="$(swift build -c release --show-bin-path)"
 for target in "${targets[@]}"; do
     mkdir -p "corpus/$target" "crashes/$target"
-    # Seed corpus: the seed pages, so the fuzzer starts from real OCR text.
-    cp -n ../seeds/pages/*.txt "corpus/$target/" 2>/dev/null || true
+    if [ "$target" = FuzzModelLoader ]; then
+        # Seed corpus: a small real model, so mutations reach every part of the decoder.
+        if [ ! -s "corpus/$target/small.dsmodel" ]; then
+            (cd .. && swift build --product docsift >&2)
+            printf '%s\n' '{"text":"电信诈骗 反诈宣传","label":"anti_fraud"}' '{"text":"矿山安全 隐患排查","label":"safety_production"}' \
+                > "corpus/$target/train.jsonl"
+            ../.build/debug/docsift train "corpus/$target/train.jsonl" --out "corpus/$target/small.dsmodel"
+            rm "corpus/$target/train.jsonl"
+        fi
+    else
+        # Seed corpus: the seed pages, so the fuzzer starts from real OCR text.
+        cp -n ../seeds/pages/*.txt "corpus/$target/" 2>/dev/null || true
+    fi
     echo "fuzz: $target, $runs runs" >&2
     SWIFT_BACKTRACE=enable=no OPENBLAS_NUM_THREADS=1 "$bin/$target" -runs="$runs" -max_len="${FUZZ_MAX_LEN:-8192}" -timeout=10 \
         -artifact_prefix="crashes/$target/" "corpus/$target" 2>&1 | tail -n 3 >&2

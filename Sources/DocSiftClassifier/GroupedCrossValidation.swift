@@ -34,7 +34,10 @@ public struct GroupedCrossValidation: Sendable {
     /// Runs one fold per distinct group (in sorted order).
     /// - Throws: ``ClassifierError/invalidTraining(_:)`` when an example has no group or
     ///   there are fewer than two groups; training errors otherwise.
-    public func run(_ examples: [LabeledText]) throws -> CrossValidationReport {
+    /// - Parameter foldFinished: called after each fold with the number of folds done and
+    ///   the number of documents predicted so far (for progress reports).
+    public func run(_ examples: [LabeledText], foldFinished: (_ folds: Int, _ documents: Int) -> Void = { _, _ in })
+        throws -> CrossValidationReport {
         guard examples.allSatisfy({ $0.group != nil }) else {
             throw ClassifierError.invalidTraining("grouped cross-validation needs a group on every example")
         }
@@ -62,6 +65,7 @@ public struct GroupedCrossValidation: Sendable {
             }
             folds.append(.init(group: group, count: heldOut.count,
                                accuracy: heldOut.isEmpty ? 0 : Double(correct) / Double(heldOut.count)))
+            foldFinished(folds.count, predictions.count)
         }
         predictions.sort { $0.index < $1.index }
         let metrics = ClassificationMetrics(truth: examples.map(\.label), predicted: predicted, labels: labelOrder)

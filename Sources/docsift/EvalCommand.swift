@@ -52,7 +52,9 @@ struct EvalCommand: ParsableCommand {
             let validation = GroupedCrossValidation(
                 trainer: training.trainer(usingProfiles: profiles != nil), profiles: profiles,
                 background: try training.backgroundTexts())
-            let report = try validation.run(examples)
+            let progress = ProgressLine(verb: "eval", totalBytes: nil, unit: "folds")
+            let report = try validation.run(examples) { folds, _ in progress.set(done: folds) }
+            progress.finish()
             metrics = report.metrics
             members.append(("folds", .array(report.folds.map {
                 .object([("group", .string($0.group)), ("documents", .integer($0.count)), ("accuracy", .number($0.accuracy))])

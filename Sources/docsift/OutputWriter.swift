@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Buffered writing of results to standard output and diagnostics to standard error.
 final class OutputWriter {
@@ -24,8 +27,12 @@ final class OutputWriter {
 
     deinit { flush() }
 
-    /// Writes a diagnostic line to standard error at once.
+    /// Whether standard error is a terminal (where a progress line may be showing).
+    static let stderrIsTerminal = isatty(STDERR_FILENO) != 0
+
+    /// Writes a diagnostic line to standard error at once; on a terminal it first clears a
+    /// progress line that may be showing.
     static func diagnostic(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data(((stderrIsTerminal ? "\r\u{1B}[K" : "") + text + "\n").utf8))
     }
 }

@@ -15,14 +15,25 @@ final class ProgressLine {
     private var lastDraw = Date.distantPast
     private var documents = 0
     private var bytes = 0
+    private let unit: String
 
     /// - Parameters:
     ///   - totalBytes: the size of all input, when known (files), for a time-left estimate.
     ///   - enabled: override for tests; by default, whether standard error is a terminal.
-    init(verb: String, totalBytes: Int?, enabled: Bool = isatty(STDERR_FILENO) != 0) {
+    init(verb: String, totalBytes: Int?, unit: String = "documents", enabled: Bool = isatty(STDERR_FILENO) != 0) {
         self.verb = verb
         self.totalBytes = totalBytes
+        self.unit = unit
         self.enabled = enabled
+    }
+
+    /// Reports a step count for runs measured in steps rather than bytes (train, eval folds).
+    func set(done: Int, note: String = "") {
+        guard enabled else { return }
+        let elapsed = Date().timeIntervalSince(start)
+        let line = "\r\u{1B}[K\(verb): \(done) \(unit) done" + (note.isEmpty ? "" : ", \(note)")
+            + String(format: " (%.1f s)", elapsed)
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     /// Counts one finished document of `size` bytes and redraws at most twice a second.
@@ -45,7 +56,7 @@ final class ProgressLine {
     private func draw(now: Date) {
         let elapsed = max(now.timeIntervalSince(start), 1e-3)
         let rate = Double(bytes) / 1e6 / elapsed
-        var line = "\r\u{1B}[K\(verb): \(documents) documents, \(String(format: "%.1f", rate)) MB/s"
+        var line = "\r\u{1B}[K\(verb): \(documents) \(unit), \(String(format: "%.1f", rate)) MB/s"
         if let totalBytes, totalBytes > 0, bytes > 0 {
             let left = elapsed * Double(max(0, totalBytes - bytes)) / Double(bytes)
             line += String(format: ", %.0f%%, %.0f s left", 100 * Double(bytes) / Double(totalBytes), left)

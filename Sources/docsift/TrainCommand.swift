@@ -29,12 +29,17 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        let progress = ProgressLine(verb: "train", totalBytes: nil, unit: "steps")
+        progress.set(done: 0, note: "reading data")
         let examples = try training.examples(from: data, groupField: nil)
         let profiles = try training.loadProfiles(for: data)
         let background = try training.backgroundTexts()
+        progress.set(done: 1, note: "fitting \(examples.count) examples")
         let model = try training.trainer(usingProfiles: profiles != nil)
             .train(examples: examples, profiles: profiles, background: background)
+        progress.set(done: 2, note: "writing the model")
         try model.save(to: URL(fileURLWithPath: out))
+        progress.finish()
         OutputWriter.diagnostic(String(format: "train: %d examples, %d labels, %d features%@%@ → %@ (%.2f s)",
             examples.count, model.labels.count, model.vectorizer.vocabulary.count,
             profiles == nil ? "" : ", with profiles", background.isEmpty ? "" : ", \(background.count) background texts",

@@ -21,17 +21,25 @@ public struct NGramExtractor: Sendable {
         let minLength = options.minLength
         let maxLength = options.maxLength
         let folds = options.foldsDigits
+        let punctuation = options.includesPunctuation
         if maxLength <= 3 {
             // Fast path: keep the packed key of the last `maxLength` characters.
             var window: UInt64 = 0
             var run = 0
+            var lastWasSpace = false
             let windowMask: UInt64 = maxLength == 3 ? (1 << 63) - 1 : (1 << UInt64(21 * maxLength)) - 1
             for scalar in text.unicodeScalars {
-                guard let value = NGramExtractor.tokenValue(scalar, foldsDigits: folds) else {
+                var token = NGramExtractor.tokenValue(scalar, foldsDigits: folds)
+                if token == nil && punctuation {
+                    token = NGramExtractor.separatorValue(scalar, afterSpace: lastWasSpace)
+                    if token == nil { continue }  // more white space after a space
+                }
+                guard let value = token else {
                     run = 0
                     window = 0
                     continue
                 }
+                lastWasSpace = value == 0x20
                 window = ((window << 21) | UInt64(value)) & windowMask
                 run += 1
                 let longest = min(run, maxLength)
@@ -44,11 +52,18 @@ public struct NGramExtractor: Sendable {
         }
         var buffer: [UInt32] = []
         buffer.reserveCapacity(64)
+        var lastWasSpace = false
         for scalar in text.unicodeScalars {
-            guard let value = NGramExtractor.tokenValue(scalar, foldsDigits: folds) else {
+            var token = NGramExtractor.tokenValue(scalar, foldsDigits: folds)
+            if token == nil && punctuation {
+                token = NGramExtractor.separatorValue(scalar, afterSpace: lastWasSpace)
+                if token == nil { continue }
+            }
+            guard let value = token else {
                 buffer.removeAll(keepingCapacity: true)
                 continue
             }
+            lastWasSpace = value == 0x20
             buffer.append(value)
             let end = buffer.count
             let longest = min(end, maxLength)
@@ -79,6 +94,16 @@ public struct NGramExtractor: Sendable {
         }
         if v >= 0x4E00 && v <= 0x9FFF { return v }
         return otherTokenValue(v, foldsDigits: foldsDigits)
+    }
+
+    /// With ``NGramOptions/includesPunctuation``: the value of a punctuation or symbol
+    /// character (full-width forms folded to half-width), 0x20 for the first white-space
+    /// character of a run, or `nil` for white space right after a space or a control character.
+    @usableFromInline
+    static func separatorValue(_ scalar: Unicode.Scalar, afterSpace: Bool) -> UInt32? {
+        if scalar.properties.isWhitespace { return afterSpace ? nil : 0x20 }
+        let v = TextNormalizer.halfWidth(scalar).value
+        return v < 0x20 || v == 0x7F ? nil : v
     }
 
     /// ``tokenValue(_:foldsDigits:)`` for scalars outside ASCII and the main CJK block.

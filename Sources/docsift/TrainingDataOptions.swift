@@ -2,6 +2,8 @@ import ArgumentParser
 import DocSift
 import Foundation
 
+extension ClassifierLoss: ExpressibleByArgument {}
+
 /// What `train` and `eval --cv-field` learn from: labeled data, topic profiles, background.
 struct TrainingDataOptions: ParsableArguments {
     enum Preset: String, ExpressibleByArgument, CaseIterable {
@@ -27,6 +29,15 @@ struct TrainingDataOptions: ParsableArguments {
 
     @Option(help: "Keep only this many features in the model (those with the largest weights): smaller, faster models.")
     var maxFeatures: Int?
+
+    @Flag(help: "Let n-grams span punctuation and spaces (they end a run of characters by default).")
+    var ngramsSpanPunctuation = false
+
+    @Option(help: "Training loss: squared (ridge, one Cholesky solve) or squared_hinge (L2-SVM).")
+    var loss: ClassifierLoss?
+
+    @Option(help: "Ridge penalty λ (default: 30 for topics, 0.03 for corpora).")
+    var regularization: Float?
 
     /// Reads labeled examples from seed manifests (group = page) or JSONL with `text`,
     /// `label` (and `title`); `groupField` names the JSONL field that groups records.
@@ -90,6 +101,9 @@ struct TrainingDataOptions: ParsableArguments {
         case .auto: options = usingProfiles ? TrainingOptions() : .corpus()
         }
         if let maxFeatures { options.maxModelFeatures = maxFeatures }
+        if ngramsSpanPunctuation { options.ngrams.includesPunctuation = true }
+        if let loss { options.loss = loss }
+        if let regularization { options.regularization = regularization }
         return TopicClassifierTrainer(options: options)
     }
 }

@@ -65,3 +65,23 @@ struct VocabularyTests {
         #expect(vocabulary.index(of: 50_001 << 40 | 0x4E00) == nil)
     }
 }
+
+@Suite("n-grams spanning punctuation")
+struct PunctuationNGramTests {
+    func texts(_ text: String) -> [String] {
+        NGramExtractor(options: NGramOptions(minLength: 1, maxLength: 2, includesPunctuation: true))
+            .keys(in: text).compactMap(NGramKey.text(of:))
+    }
+
+    @Test func punctuationIsACharacterAndSpacesCollapse() {
+        // Chinese punctuation (，！) stays itself; a run of white space is one space.
+        #expect(texts("好，人") == ["好", "，", "好，", "人", "，人"])
+        #expect(texts("a  \t b！") == ["a", " ", "a ", "b", " b", "！", "b！"])
+        #expect(texts("ａ＋ｂ") == ["a", "+", "a+", "b", "+b"])
+    }
+
+    @Test func theDefaultStillEndsRunsAtPunctuation() {
+        let grams = NGramExtractor(options: NGramOptions(minLength: 1, maxLength: 2)).keys(in: "好，人").compactMap(NGramKey.text(of:))
+        #expect(grams == ["好", "人"])
+    }
+}

@@ -59,7 +59,29 @@ def docsift_json(docsift, args):
     return json.loads(out), wall, rss
 
 
+PEER_CACHE = None  # folder for peer results, so a re-run measures only DocSift again
+
+
+def cached(name, compute):
+    """The JSON result `name` from the peer cache, or computed now (and cached)."""
+    path = os.path.join(PEER_CACHE, name + ".json") if PEER_CACHE else None
+    if path and os.path.exists(path):
+        with open(path) as f:
+            return json.load(f)
+    result = compute()
+    if path:
+        os.makedirs(PEER_CACHE, exist_ok=True)
+        with open(path, "w") as f:
+            json.dump(result, f)
+    return result
+
+
 def peers_classify(venv_python, extra, workdir, peers):
+    return cached("classify-" + "-".join(os.path.basename(e) for e in extra if not e.startswith("--")) + "-" + "-".join(peers),
+                  lambda: run_peers_classify(venv_python, extra, workdir, peers))
+
+
+def run_peers_classify(venv_python, extra, workdir, peers):
     out = os.path.join(workdir, "peers.json")
     cmd = [venv_python, os.path.join(HERE, "classify.py"), "--out", out, "--peers", ",".join(peers),
            "--workdir", workdir] + extra
@@ -156,11 +178,14 @@ def summarization_section(docsift, venv_python, data_path, workdir, methods, nam
     write_jsonl(refs, [{"id": r["id"], "text": r["text"], "reference": r["summary"], "summary": r["summary"]}
                        for r in records])
     out = os.path.join(workdir, "summ-peers.json")
-    subprocess.run([venv_python, os.path.join(HERE, "summarize.py"), "--data", refs, "--chars", "0",
-                    "--methods", ",".join(methods), "--out", out], check=True, stdout=subprocess.DEVNULL,
-                   env=dict(os.environ, OPENBLAS_NUM_THREADS="1"))
-    with open(out) as f:
-        peers = json.load(f)
+
+    def run_peers():
+        subprocess.run([venv_python, os.path.join(HERE, "summarize.py"), "--data", refs, "--chars", "0",
+                        "--methods", ",".join(methods), "--out", out], check=True, stdout=subprocess.DEVNULL,
+                       env=dict(os.environ, OPENBLAS_NUM_THREADS="1"))
+        with open(out) as f:
+            return json.load(f)
+    peers = cached("summarize-" + name.split(",")[0].replace(" ", "-") + "-" + "-".join(methods), run_peers)
     peers = peers["results"] if isinstance(peers, dict) and "results" in peers else peers
     scores, _, _ = docsift_json(docsift, ["eval-summary", refs, "--budget", "reference", "--json"])
     repeat = 10
@@ -189,10 +214,13 @@ def main():
     ap.add_argument("--out", help="write the markdown report here (default: stdout)")
     ap.add_argument("--peers", default="tfidf-svm,cnb,ft-char")
     ap.add_argument("--summarizers", default="lead,textrank4zh,snownlp,sumy-lexrank")
+    ap.add_argument("--peer-cache", help="keep peer results here and reuse them on the next run")
     ap.add_argument("--only", default="cnews,titles,lcsts", help="comma list of sections: cnews,titles,nlpcc,lcsts")
     args = ap.parse_args()
     if not os.path.isdir(args.data):
         sys.exit(f"compare: {args.data} not found: the public corpora are needed (see ../shared/data/README.md)")
+    global PEER_CACHE
+    PEER_CACHE = args.peer_cache
     only = set(args.only.split(","))
     peers = [p for p in args.peers.split(",") if p]
     sections = []

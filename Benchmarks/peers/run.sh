@@ -15,4 +15,4 @@ if [ ! -x "$venv/bin/python" ]; then
     "$venv/bin/pip" install -q -r "$here/requirements.txt"
 fi
 "$venv/bin/python" "$here/compare.py" --docsift "$docsift" --python "$venv/bin/python" \
-    --out "$here/BENCHMARKS-latest.md" "$@"
+    ${DOCSIFT_PEER_CACHE:+--peer-cache "$DOCSIFT_PEER_CACHE"} --out "$here/BENCHMARKS-latest.md" "$@"

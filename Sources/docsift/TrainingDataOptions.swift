@@ -39,6 +39,9 @@ struct TrainingDataOptions: ParsableArguments {
     @Option(help: "Ridge penalty λ (default: 30 for topics, 0.03 for corpora).")
     var regularization: Float?
 
+    @Option(help: "Drop n-grams found in fewer training documents (default 1).")
+    var minDf: Int?
+
     /// Reads labeled examples from seed manifests (group = page) or JSONL with `text`,
     /// `label` (and `title`); `groupField` names the JSONL field that groups records.
     /// - Throws: `ValidationError` listing the first unusable records.
@@ -104,6 +107,7 @@ struct TrainingDataOptions: ParsableArguments {
         if ngramsSpanPunctuation { options.ngrams.includesPunctuation = true }
         if let loss { options.loss = loss }
         if let regularization { options.regularization = regularization }
+        if let minDf { options.minDocumentFrequency = minDf }
         return TopicClassifierTrainer(options: options)
     }
 }

@@ -25,7 +25,7 @@ let package = Package(
         // Stage 2: character n-gram TF-IDF features.
         .target(name: "DocSiftFeatures", dependencies: ["DocSiftText"]),
         // Stage 3: the topic classifier.
-        .target(name: "DocSiftClassifier", dependencies: ["DocSiftFeatures", "DocSiftLinearAlgebra"]),
+        .target(name: "DocSiftClassifier", dependencies: ["DocSiftCorpus", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
         // Stage 4: extractive summaries and keywords.
         .target(name: "DocSiftSummarizer", dependencies: ["DocSiftCorpus", "DocSiftText", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
         // The library product: one import for services.

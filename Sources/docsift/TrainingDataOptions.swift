@@ -44,33 +44,17 @@ struct TrainingDataOptions: ParsableArguments {
 
     /// Reads labeled examples from seed manifests (group = page) or JSONL with `text`,
     /// `label` (and `title`); `groupField` names the JSONL field that groups records.
-    /// - Throws: `ValidationError` listing the first unusable records.
+    /// - Throws: ``ClassifierError`` naming the file and the first unusable record.
     func examples(from paths: [String], groupField: String?) throws -> [LabeledText] {
         var examples: [LabeledText] = []
-        var problems: [String] = []
         for path in paths {
             let url = URL(fileURLWithPath: path)
             if SeedCorpus.isManifest(url) {
                 let corpus = try SeedCorpus(manifestURL: url)
                 examples += corpus.articles.map { LabeledText(text: $0.text, label: $0.label, group: $0.page) }
-                continue
+            } else {
+                examples += try LabeledTextReader.jsonLines(url, groupField: groupField)
             }
-            try InputSource(paths: [path]).forEachRecord { result in
-                switch result {
-                case .failure(let error): problems.append("\(error.id): \(error.reason)")
-                case .success(let record):
-                    guard let label = record.label, !label.isEmpty else {
-                        problems.append("\(record.id): no label")
-                        return true
-                    }
-                    examples.append(LabeledText(text: TopicModel.documentText(record.text, title: record.title),
-                                                label: label, group: groupField.flatMap { record.fields[$0] }))
-                }
-                return true
-            }
-        }
-        if !problems.isEmpty {
-            throw ValidationError("\(problems.count) training record(s) unusable, e.g. " + problems.prefix(3).joined(separator: "; "))
         }
         guard !examples.isEmpty else { throw ValidationError("no labeled examples in \(paths.joined(separator: ", "))") }
         return examples

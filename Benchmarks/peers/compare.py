@@ -77,8 +77,9 @@ def cached(name, compute):
 
 
 def peers_classify(venv_python, extra, workdir, peers):
-    return cached("classify-" + "-".join(os.path.basename(e) for e in extra if not e.startswith("--")) + "-" + "-".join(peers),
+    result = cached("classify-" + "-".join(os.path.basename(e) for e in extra if not e.startswith("--")) + "-" + "-".join(peers),
                   lambda: run_peers_classify(venv_python, extra, workdir, peers))
+    return result["results"] if isinstance(result, dict) and "results" in result else result
 
 
 def run_peers_classify(venv_python, extra, workdir, peers):
@@ -87,7 +88,8 @@ def run_peers_classify(venv_python, extra, workdir, peers):
            "--workdir", workdir] + extra
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=dict(os.environ, OPENBLAS_NUM_THREADS="1"))
     with open(out) as f:
-        return json.load(f)
+        result = json.load(f)
+    return result["results"] if isinstance(result, dict) and "results" in result else result
 
 
 def read_jsonl(path):

@@ -3,7 +3,7 @@ import Testing
 import DocSift
 
 /// ROUGE on the public benchmarks (skipped when `../shared/data` is absent).
-@Suite struct BenchmarkTests {
+@Suite struct PublicCorpusRougeTests {
     @Test func lcstsBeatsLeadByTwoPoints() throws {
         guard let url = TestPaths.data("lcsts_part3/part3.jsonl") else { return }
         let records = try SummaryRecord.load(jsonlAt: url, minimumHumanScore: 3)

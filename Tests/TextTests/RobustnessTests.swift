@@ -131,3 +131,23 @@ import Testing
         #expect(corpus.articles.count == 37)
     }
 }
+
+/// Found by the text-preparation fuzzer: with CRLF line ends, line numbers follow U+000A
+/// scalars (a Swift `Character` would count "\r\n" as one). Every block and article range
+/// must stay inside the text's lines.
+@Suite("CRLF input")
+struct CRLFRegressionTests {
+    @Test func rangesStayInsideTheLinesOfCRLFText() {
+        let text = "党建引领 一张网\r\n——北京市西城区\r\n\r\n◎ 杨澜\r\n\r\n多年以来，社区充分发挥\r\n党委领导核心作用。\r\n\r孤立的回车\r\n"
+        let lineCount = 1 + text.unicodeScalars.filter { $0 == "\n" }.count
+        let document = PreparedDocument(text: text)
+        #expect(!document.sentences.isEmpty)
+        for block in document.blocks {
+            #expect(block.lines.lowerBound >= 1 && block.lines.upperBound <= lineCount)
+        }
+        for article in PageSplitter.articles(in: text) {
+            for range in article.lines { #expect(range.lowerBound >= 1 && range.upperBound <= lineCount) }
+        }
+        #expect(document.sentences.allSatisfy { !$0.text.contains("\n") && !$0.text.contains("\r\n") })
+    }
+}

@@ -18,9 +18,9 @@ public enum NGramKey {
             for s in scalars { key = (key << 21) | UInt64(s) }
             return key
         }
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = FNV1a64.offsetBasis
         for s in scalars {
-            hash = (hash ^ UInt64(s)) &* 0x0000_0100_0000_01B3
+            hash = FNV1a64.step(hash, UInt64(s))
         }
         return hash | hashedFlag
     }

@@ -172,7 +172,7 @@ public struct BackgroundIDF: Sendable, Equatable {
         BinaryCoding.append(UInt64(documentCount), to: &bytes)
         BinaryCoding.append(UInt64(keys.count), to: &bytes)
         BinaryCoding.append(UInt64(payload.count), to: &bytes)
-        BinaryCoding.append(BinaryCoding.fnv1a(payload), to: &bytes)
+        BinaryCoding.append(FNV1a64.hash(payload), to: &bytes)
         bytes += payload
         return bytes
     }
@@ -201,7 +201,7 @@ public struct BackgroundIDF: Sendable, Equatable {
             throw payloadLength > UInt64(bytes.count - BackgroundIDF.headerSize)
                 ? SummarizerDataError.truncated : SummarizerDataError.malformed("trailing bytes")
         }
-        guard BinaryCoding.fnv1a(bytes[BackgroundIDF.headerSize...]) == checksum else {
+        guard FNV1a64.hash(bytes[BackgroundIDF.headerSize...]) == checksum else {
             throw SummarizerDataError.checksumMismatch
         }
         guard documentCount <= UInt64(Int32.max), keyCount <= payloadLength / 2 else {

@@ -1,4 +1,4 @@
-/// Little-endian integers, varints and the FNV-1a checksum of DocSift's binary files.
+/// Little-endian integers and varints of the background IDF file (its checksum is `FNV1a64`).
 enum BinaryCoding {
     static func append(_ value: UInt32, to bytes: inout [UInt8]) {
         for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
@@ -17,11 +17,6 @@ enum BinaryCoding {
         bytes.append(UInt8(v))
     }
 
-    static func fnv1a<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return hash
-    }
 
     /// Reads values from a byte array, throwing ``SummarizerDataError/truncated`` at the end.
     struct Reader {

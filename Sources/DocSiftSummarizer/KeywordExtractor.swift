@@ -133,12 +133,11 @@ struct KeywordExtractor {
         var boundary = [Bool](repeating: false, count: total + 1)
         for start in features.sentenceStarts where start <= total { boundary[start] = true }
         for p in 0..<total where token[p] != 0 {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            h = (h ^ UInt64(token[p])) &* 0x0000_0100_0000_01B3
+            var h = FNV1a64.step(FNV1a64.offsetBasis, UInt64(token[p]))
             var length = 1
             while length < longest && p + length < total && token[p + length] != 0 && !boundary[p + length] {
                 if repeatedOnly && bigramCount[p + length] < 2 { break }
-                h = (h ^ UInt64(token[p + length])) &* 0x0000_0100_0000_01B3
+                h = FNV1a64.step(h, UInt64(token[p + length]))
                 length += 1
                 let key = (h ^ UInt64(length)) | 1  // never 0, the table's empty mark
                 let i = Int(index.valueInserting(key, next: Int32(candidates.count)))

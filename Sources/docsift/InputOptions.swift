@@ -67,8 +67,7 @@ struct DuplicateIDCounter {
     private let capacity = 1_000_000
 
     mutating func note(_ id: String) {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let hash = FNV1a64.hash(id.utf8)
         if seen.contains(hash) {
             duplicates += 1
         } else if seen.count < capacity {

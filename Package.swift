@@ -22,10 +22,12 @@ let package = Package(
         .target(name: "DocSiftCorpus"),
         // Stage 1: text preparation (normalization, reflow, sentences, page splitting).
         .target(name: "DocSiftText"),
+        // Prefetch hints for the table lookups of bulk labeling.
+        .target(name: "CCacheHints"),
         // Stage 2: character n-gram TF-IDF features.
-        .target(name: "DocSiftFeatures", dependencies: ["DocSiftText"]),
+        .target(name: "DocSiftFeatures", dependencies: ["CCacheHints", "DocSiftText"]),
         // Stage 3: the topic classifier.
-        .target(name: "DocSiftClassifier", dependencies: ["DocSiftCorpus", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
+        .target(name: "DocSiftClassifier", dependencies: ["CCacheHints", "DocSiftCorpus", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
         // Stage 4: extractive summaries and keywords.
         .target(name: "DocSiftSummarizer", dependencies: ["DocSiftCorpus", "DocSiftText", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
         // The library product: one import for services.

@@ -17,6 +17,10 @@ import DocSiftLinearAlgebra
 ///    groups), so an outer evaluation stays honest.
 ///
 /// Without profiles this is a plain one-vs-rest ridge classifier for any label set.
+///
+/// The same examples and options give the same model bytes for a given BLAS library and
+/// BLAS thread count (a multithreaded OpenBLAS sums in another order); `docsift train`
+/// pins BLAS to one thread.
 public struct TopicClassifierTrainer: Sendable {
     /// The training options.
     public var options: TrainingOptions

@@ -19,6 +19,12 @@ public struct InputSource: Sendable {
     /// failure for a record that cannot be read. `body` returns `false` to stop early.
     /// - Throws: ``CorpusError`` when a path does not exist or a directory cannot be listed.
     public func forEachRecord(_ body: (Result<InputRecord, InputRecordError>) throws -> Bool) throws {
+        try forEachPendingRecord { try body($0.resolve()) }
+    }
+
+    /// ``forEachRecord(_:)`` without parsing JSONL lines: each comes as a
+    /// ``PendingRecord`` to resolve later, e.g. on another thread.
+    public func forEachPendingRecord(_ body: (PendingRecord) throws -> Bool) throws {
         for path in paths {
             if path == "-" {
                 let reader = LineReader(handle: FileHandle.standardInput, closesHandle: false)
@@ -61,30 +67,30 @@ public struct InputSource: Sendable {
         return files.sorted()
     }
 
-    private func readFile(_ path: String, _ body: (Result<InputRecord, InputRecordError>) throws -> Bool) throws -> Bool {
+    private func readFile(_ path: String, _ body: (PendingRecord) throws -> Bool) throws -> Bool {
         if path.hasSuffix(".jsonl") {
             let reader: LineReader
             do { reader = try LineReader(path: path) } catch {
-                return try body(.failure(InputRecordError(id: path, reason: "cannot open")))
+                return try body(.ready(.failure(InputRecordError(id: path, reason: "cannot open"))))
             }
             return try readJSONL(reader, name: path, body)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return try body(.failure(InputRecordError(id: path, reason: "cannot read")))
+            return try body(.ready(.failure(InputRecordError(id: path, reason: "cannot read"))))
         }
         guard let decoded = TextDecoding.decode([UInt8](data)) else {
-            return try body(.failure(InputRecordError(id: path, reason: "binary or undecodable file")))
+            return try body(.ready(.failure(InputRecordError(id: path, reason: "binary or undecodable file"))))
         }
-        return try body(.success(InputRecord(id: path, text: decoded.text)))
+        return try body(.ready(.success(InputRecord(id: path, text: decoded.text))))
     }
 
     private func readJSONL(_ reader: LineReader, name: String,
-                           _ body: (Result<InputRecord, InputRecordError>) throws -> Bool) throws -> Bool {
+                           _ body: (PendingRecord) throws -> Bool) throws -> Bool {
         var lineNumber = 0
         while let line = reader.nextLine() {
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            guard try body(JSONLRecordParser.parse(line, fallbackID: "\(name):\(lineNumber)")) else { return false }
+            guard try body(.jsonLine(line, source: name, line: lineNumber)) else { return false }
         }
         return true
     }

@@ -14,15 +14,19 @@ public struct DocumentFrequencies: Sendable {
 
     /// Counts one document (each distinct n-gram once).
     public mutating func add(_ text: String) {
-        var seen = Set<UInt64>()
-        extractor.forEachKey(in: text) { seen.insert($0) }
-        for key in seen { counts[key, default: 0] += 1 }
-        documentCount += 1
+        add(text, using: NGramCounts())
     }
 
     /// Counts every document.
     public mutating func add<S: Sequence>(contentsOf texts: S) where S.Element == String {
-        for text in texts { add(text) }
+        let scratch = NGramCounts()
+        for text in texts { add(text, using: scratch) }
+    }
+
+    private mutating func add(_ text: String, using scratch: NGramCounts) {
+        scratch.count(text, with: extractor)
+        scratch.forEach { key, _ in counts[key, default: 0] += 1 }
+        documentCount += 1
     }
 
     /// Smoothed inverse document frequency, `ln((1 + N) / (1 + df)) + 1`, for `documentFrequency`

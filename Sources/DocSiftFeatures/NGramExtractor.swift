@@ -8,10 +8,14 @@ import DocSiftText
 public struct NGramExtractor: Sendable {
     /// The n-gram lengths and folding rules.
     public let options: NGramOptions
+    /// Per-character decisions for these options.
+    @usableFromInline let characters: CharacterTable
 
     /// An extractor with the given options.
     public init(options: NGramOptions = NGramOptions()) {
         self.options = options
+        self.characters = CharacterTable.shared(foldsDigits: options.foldsDigits,
+                                                includesPunctuation: options.includesPunctuation)
     }
 
     /// Calls `body` with the key of every n-gram in `text`, in text order (the same
@@ -20,7 +24,6 @@ public struct NGramExtractor: Sendable {
     public func forEachKey(in text: String, _ body: (UInt64) -> Void) {
         let minLength = options.minLength
         let maxLength = options.maxLength
-        let folds = options.foldsDigits
         let punctuation = options.includesPunctuation
         if maxLength <= 3 {
             // Fast path: keep the packed key of the last `maxLength` characters.
@@ -28,22 +31,25 @@ public struct NGramExtractor: Sendable {
             var run = 0
             var lastWasSpace = false
             let windowMask: UInt64 = maxLength == 3 ? (1 << 63) - 1 : (1 << UInt64(21 * maxLength)) - 1
-            for scalar in text.unicodeScalars {
-                var token = NGramExtractor.tokenValue(scalar, foldsDigits: folds)
-                if token == nil && punctuation {
-                    token = NGramExtractor.separatorValue(scalar, afterSpace: lastWasSpace)
-                    if token == nil { continue }  // more white space after a space
+            characters.forEachEntry(in: text) { entry in
+                var value = entry
+                if value == CharacterTable.notAToken {
+                    // With punctuation only control characters land here: skipped.
+                    if !punctuation {
+                        run = 0
+                        window = 0
+                    }
+                    return
                 }
-                guard let value = token else {
-                    run = 0
-                    window = 0
-                    continue
+                if value == CharacterTable.whitespace {
+                    if lastWasSpace { return }
+                    value = 0x20
                 }
                 lastWasSpace = value == 0x20
                 window = ((window << 21) | UInt64(value)) & windowMask
                 run += 1
                 let longest = min(run, maxLength)
-                if longest < minLength { continue }
+                if longest < minLength { return }
                 for n in minLength...longest {
                     body(n == 3 ? window : window & ((1 << UInt64(21 * n)) - 1))
                 }
@@ -53,21 +59,21 @@ public struct NGramExtractor: Sendable {
         var buffer: [UInt32] = []
         buffer.reserveCapacity(64)
         var lastWasSpace = false
-        for scalar in text.unicodeScalars {
-            var token = NGramExtractor.tokenValue(scalar, foldsDigits: folds)
-            if token == nil && punctuation {
-                token = NGramExtractor.separatorValue(scalar, afterSpace: lastWasSpace)
-                if token == nil { continue }
+        characters.forEachEntry(in: text) { entry in
+            var value = entry
+            if value == CharacterTable.notAToken {
+                if !punctuation { buffer.removeAll(keepingCapacity: true) }
+                return
             }
-            guard let value = token else {
-                buffer.removeAll(keepingCapacity: true)
-                continue
+            if value == CharacterTable.whitespace {
+                if lastWasSpace { return }
+                value = 0x20
             }
             lastWasSpace = value == 0x20
             buffer.append(value)
             let end = buffer.count
             let longest = min(end, maxLength)
-            if longest < minLength { continue }
+            if longest < minLength { return }
             for n in minLength...longest {
                 body(NGramKey.key(of: buffer[(end - n)..<end]))
             }

@@ -15,7 +15,8 @@ public struct TFIDFVectorizer: Sendable, Equatable {
     public let vocabulary: Vocabulary
     /// The IDF weight of each feature, by feature index.
     public let idf: [Float]
-    @usableFromInline let extractor: NGramExtractor
+    /// Cuts text into the n-gram keys of ``options``.
+    public let extractor: NGramExtractor
 
     /// A vectorizer over a given vocabulary and IDF table (e.g. read from a model file).
     /// Features beyond `idf.count` get weight 1.
@@ -65,60 +66,42 @@ public struct TFIDFVectorizer: Sendable, Equatable {
 
     /// The TF-IDF vector of `text`.
     public func transform(_ text: String) -> SparseVector {
-        var counts: [Int32: Float] = [:]
-        extractor.forEachKey(in: text) { key in
-            if let index = vocabulary.lookup(key) { counts[index, default: 0] += 1 }
-        }
-        let indices = counts.keys.sorted()
-        var values = indices.map { index -> Float in
-            (1 + logf(counts[index] ?? 1)) * idf[Int(index)]
-        }
-        normalize(&values)
-        return SparseVector(indices: indices, values: values)
+        transform(text, using: NGramCounts())
     }
 
-    /// The TF-IDF vector of `text`, using `workspace` as scratch space: no dictionary
-    /// allocations, for bulk work. A workspace belongs to one thread at a time.
-    public func transform(_ text: String, using workspace: Workspace) -> SparseVector {
-        workspace.prepare(featureCount: vocabulary.count)
-        extractor.forEachKey(in: text) { key in
-            if let index = vocabulary.lookup(key) { workspace.count(Int(index)) }
-        }
-        var indices = Array(workspace.touched)
-        indices.sort()
-        var values = [Float](repeating: 0, count: indices.count)
-        for (k, index) in indices.enumerated() {
-            values[k] = Workspace.sublinearTF(workspace.counts[Int(index)]) * idf[Int(index)]
-        }
-        workspace.reset()
-        normalize(&values)
-        return SparseVector(indices: indices, values: values)
-    }
-
-    /// Calls `body(featureIndex, value)` for every feature of `text` with its TF-IDF value
-    /// *before* L2 normalization, in no particular order, and returns the vector's L2 norm
-    /// (0 for an empty vector). Scoring a linear model needs no sorted vector: summing
-    /// `value · weight` and dividing by the norm gives the same score without sorting or
-    /// allocating, which is the fast path of bulk labeling.
-    @inlinable
-    public func forEachWeightedFeature(in text: String, using workspace: Workspace,
-                                       _ body: (Int, Float) -> Void) -> Float {
-        workspace.prepare(featureCount: vocabulary.count)
-        extractor.forEachKey(in: text) { key in
-            if let index = vocabulary.lookup(key) { workspace.count(Int(index)) }
-        }
-        var squares: Float = 0
-        idf.withUnsafeBufferPointer { idf in
-            for index in workspace.touched {
-                let feature = Int(index)
-                let value = Workspace.sublinearTF(workspace.counts[feature]) * idf[feature]
-                squares += value * value
-                body(feature, value)
+    /// The TF-IDF vector of `text`, counting n-grams in `counts` (reusable scratch space that
+    /// belongs to one thread at a time): each distinct n-gram is looked up once.
+    public func transform(_ text: String, using counts: NGramCounts) -> SparseVector {
+        counts.count(text, with: extractor)
+        // Feature index in the high half, count in the low half: one sort orders both.
+        var packed: [UInt64] = []
+        packed.reserveCapacity(counts.distinctCount)
+        for k in 0..<counts.distinctCount {
+            if let index = vocabulary.lookup(counts.key(at: k)) {
+                packed.append(UInt64(UInt32(bitPattern: index)) << 32 | UInt64(counts.tally(at: k)))
             }
         }
-        workspace.reset()
-        return squares.squareRoot()
+        packed.sort()
+        var indices = [Int32](repeating: 0, count: packed.count)
+        var values = [Float](repeating: 0, count: packed.count)
+        idf.withUnsafeBufferPointer { idf in
+            for (k, entry) in packed.enumerated() {
+                let index = Int32(truncatingIfNeeded: entry >> 32)
+                indices[k] = index
+                values[k] = TFIDFVectorizer.sublinearTF(UInt32(truncatingIfNeeded: entry)) * idf[Int(index)]
+            }
+        }
+        normalize(&values)
+        return SparseVector(indices: indices, values: values)
     }
+
+    /// Sublinear term frequency `1 + ln(count)`; counts below 64 come from a table.
+    @inlinable @inline(__always)
+    public static func sublinearTF(_ count: UInt32) -> Float {
+        count < 64 ? sublinearTable.withUnsafeBufferPointer { $0[Int(count)] } : 1 + logf(Float(count))
+    }
+
+    @usableFromInline static let sublinearTable: [Float] = (0..<64).map { $0 == 0 ? 0 : 1 + logf(Float($0)) }
 
     private func normalize(_ values: inout [Float]) {
         var s: Float = 0
@@ -130,66 +113,5 @@ public struct TFIDFVectorizer: Sendable, Equatable {
 
     public static func == (lhs: TFIDFVectorizer, rhs: TFIDFVectorizer) -> Bool {
         lhs.options == rhs.options && lhs.vocabulary == rhs.vocabulary && lhs.idf == rhs.idf
-    }
-
-    /// Reusable scratch space for ``transform(_:using:)``: a dense count per feature and
-    /// the list of features touched by the current document. Raw buffers rather than arrays
-    /// in a class, so that the innermost loop pays no exclusivity checks.
-    public final class Workspace {
-        @usableFromInline var counts: UnsafeMutablePointer<Float>
-        @usableFromInline var capacity = 0
-        @usableFromInline var touchedIndices: UnsafeMutablePointer<Int32>
-        @usableFromInline var touchedCount = 0
-        /// `1 + ln(c)` for counts below 64, so the common case needs no logarithm.
-        @usableFromInline static let sublinearTable: [Float] = (0..<64).map { $0 == 0 ? 0 : 1 + logf(Float($0)) }
-
-        /// An empty workspace; it grows to the vocabulary on first use.
-        public init() {
-            counts = UnsafeMutablePointer<Float>.allocate(capacity: 1)
-            touchedIndices = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-        }
-
-        deinit {
-            counts.deallocate()
-            touchedIndices.deallocate()
-        }
-
-        /// The features counted for the current document, in first-seen order.
-        @usableFromInline var touched: UnsafeBufferPointer<Int32> {
-            UnsafeBufferPointer(start: touchedIndices, count: touchedCount)
-        }
-
-        /// Sublinear term frequency `1 + ln(count)`.
-        @inlinable @inline(__always)
-        static func sublinearTF(_ count: Float) -> Float {
-            count < 64 ? sublinearTable.withUnsafeBufferPointer { $0[Int(count)] } : 1 + logf(count)
-        }
-
-        @usableFromInline
-        func prepare(featureCount: Int) {
-            guard capacity < featureCount else { return }
-            counts.deallocate()
-            touchedIndices.deallocate()
-            counts = UnsafeMutablePointer<Float>.allocate(capacity: featureCount)
-            counts.initialize(repeating: 0, count: featureCount)
-            touchedIndices = UnsafeMutablePointer<Int32>.allocate(capacity: featureCount)
-            capacity = featureCount
-            touchedCount = 0
-        }
-
-        @inlinable @inline(__always)
-        func count(_ index: Int) {
-            if counts[index] == 0 {
-                touchedIndices[touchedCount] = Int32(truncatingIfNeeded: index)
-                touchedCount += 1
-            }
-            counts[index] += 1
-        }
-
-        @usableFromInline
-        func reset() {
-            for k in 0..<touchedCount { counts[Int(touchedIndices[k])] = 0 }
-            touchedCount = 0
-        }
     }
 }

@@ -14,6 +14,9 @@ struct BulkOptions: ParsableArguments {
 
 /// Runs a per-document function over every input record on several threads and writes one
 /// output per input record, in input order, with a progress line on a terminal.
+///
+/// The calling thread only reads lines and writes results; parsing JSON, the per-document
+/// work and rendering the output all run on the workers.
 enum BulkRun {
     /// - Parameters:
     ///   - transform: the work per readable record; called from worker threads.
@@ -26,26 +29,50 @@ enum BulkRun {
         // Our own threads do the parallel work; BLAS calls inside stay single-threaded.
         BLASProvider.setThreadCount(1)
         let progress = ProgressLine(verb: verb, totalBytes: ProgressLine.inputSize(of: input.source.paths))
-        let map = OrderedParallelMap<Result<InputRecord, InputRecordError>, (Result<Output, InputRecordError>, Int)>(
+        var tally = RecordTally(verb: verb, strict: input.strict)
+        let map = OrderedParallelMap<PendingRecord, Processed<Output>>(
             threads: bulk.threads, batchSize: 16,
-            transform: { item in
-                switch item {
-                case .success(let record): return (.success(transform(record)), record.text.utf8.count)
-                case .failure(let error): return (.failure(error), 0)
+            transform: { pending in
+                let read = pending.resolve()
+                let parsedID = try? read.get().id
+                switch InputOptions.checked(read) {
+                case .success(let record):
+                    return Processed(parsedID: parsedID, result: .success(transform(record)), bytes: record.text.utf8.count)
+                case .failure(let error):
+                    return Processed(parsedID: parsedID, result: .failure(error), bytes: 0)
                 }
             },
-            deliver: { result, size in
-                try write(result)
-                progress.advance(bytes: size)
+            deliver: { processed in
+                try write(processed.result)
+                progress.advance(bytes: processed.bytes)
+                let failed = if case .failure = processed.result { true } else { false }
+                guard tally.note(id: processed.parsedID, failed: failed) else { throw StopReading() }
             })
         defer { progress.finish() }
         do {
-            try input.forEachRecord(verb: verb, { record in try map.submit(.success(record)) },
-                                    report: { error in try map.submit(.failure(error)) })
-        } catch {
+            do {
+                try input.source.forEachPendingRecord { pending in
+                    try map.submit(pending)
+                    return true
+                }
+            } catch let error where !(error is StopReading) {
+                try map.finish()  // write what was read before an unusable path
+                throw error
+            }
             try map.finish()
-            throw error
+        } catch is StopReading {
+            // --strict: the bad record's output is written; the tally reports and fails.
         }
-        try map.finish()
+        try tally.finish()
     }
+
+    /// One record after the worker: its id when it could be parsed, the outcome, its size.
+    private struct Processed<Output: Sendable>: Sendable {
+        var parsedID: String?
+        var result: Result<Output, InputRecordError>
+        var bytes: Int
+    }
+
+    /// Thrown by delivery to stop reading at the first bad record under `--strict`.
+    private struct StopReading: Error {}
 }

@@ -38,6 +38,8 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Model bytes must not depend on how a multithreaded BLAS splits its sums.
+        BLASProvider.setThreadCount(1)
         let started = Date()
         let examples = try training.examples(from: data, groupField: cvField)
         let output = OutputWriter()

@@ -24,28 +24,57 @@ extension InputOptions {
     func forEachRecord(
         verb: String, _ process: (InputRecord) throws -> Void, report: (InputRecordError) throws -> Void
     ) throws {
-        var failures = 0
-        var stoppedEarly = false
-        var ids = DuplicateIDCounter()
+        var tally = RecordTally(verb: verb, strict: strict)
         try source.forEachRecord { result in
-            var outcome = result
-            if case .success(let record) = result {
-                ids.note(record.id)
-                if record.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-                    outcome = .failure(InputRecordError(id: record.id, reason: "empty document"))
-                }
-            }
-            switch outcome {
+            let parsedID = try? result.get().id
+            switch InputOptions.checked(result) {
             case .success(let record):
                 try process(record)
-                return true
+                return tally.note(id: parsedID, failed: false)
             case .failure(let error):
-                failures += 1
                 try report(error)
-                if strict { stoppedEarly = true }
-                return !strict
+                return tally.note(id: parsedID, failed: true)
             }
         }
+        try tally.finish()
+    }
+
+    /// A read record with the checks every verb applies: a document that is empty or only
+    /// white space is a failure.
+    static func checked(_ result: Result<InputRecord, InputRecordError>) -> Result<InputRecord, InputRecordError> {
+        guard case .success(let record) = result,
+              record.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { return result }
+        return .failure(InputRecordError(id: record.id, reason: "empty document"))
+    }
+}
+
+/// What a verb reports about its input once it is done: unreadable records, repeated ids,
+/// and a stop at the first bad record under `--strict`. Records are noted in input order.
+struct RecordTally {
+    let verb: String
+    let strict: Bool
+    private var failures = 0
+    private var stoppedEarly = false
+    private var ids = DuplicateIDCounter()
+
+    init(verb: String, strict: Bool) {
+        self.verb = verb
+        self.strict = strict
+    }
+
+    /// Notes one record (`id`: its id when it could be parsed); returns whether reading
+    /// should go on.
+    mutating func note(id: String?, failed: Bool) -> Bool {
+        if let id { ids.note(id) }
+        guard failed else { return true }
+        failures += 1
+        if strict { stoppedEarly = true }
+        return !strict
+    }
+
+    /// Prints the diagnostics.
+    /// - Throws: `ExitCode.failure` when `--strict` stopped reading.
+    func finish() throws {
         if failures > 0 {
             OutputWriter.diagnostic("\(verb): \(failures) record(s) could not be processed")
         }

@@ -53,10 +53,11 @@ struct LabelCommand: ParsableCommand {
             output.flush()
         }
         let format = self.format
-        // One vectorizer workspace per worker thread, reused across documents.
-        let workspaces = ResourcePool<TFIDFVectorizer.Workspace>(make: { TFIDFVectorizer.Workspace() })
-        try BulkRun.run(verb: "label", input: input, bulk: bulk, transform: { record in
-            let prediction = workspaces.withResource { topicModel.classify(record.text, title: record.title, using: $0) }
+        // The model compiled for bulk scoring, and n-gram scratch space per worker thread.
+        let scorer = TopicScorer(topicModel)
+        let scratch = ResourcePool<NGramCounts>(make: { NGramCounts() })
+        try BulkRun.run(verb: "label", input: input, bulk: bulk, transform: { record -> LabeledOutput in
+            let prediction = scratch.withResource { scorer.classify(record.text, title: record.title, using: $0) }
             var members: [(String, JSONValue)] = [
                 ("id", .string(record.id)),
                 ("label", .string(prediction.label)),
@@ -75,11 +76,13 @@ struct LabelCommand: ParsableCommand {
                     }))
                 })))
             }
-            return LabeledRecord(members: members, prediction: prediction)
+            // JSON is rendered here, on the worker thread; flat formats collect rows on the writer.
+            return format == .jsonl ? LabeledOutput.json(JSONValue.object(members).serialized)
+                : .row(LabeledRecord(members: members, prediction: prediction).row)
         }, write: { result in
             switch result {
-            case .success(let labeled):
-                if format == .jsonl { output.record(.object(labeled.members)) } else { rows.write(labeled.row) }
+            case .success(.json(let line)): output.line(line)
+            case .success(.row(let row)): rows.write(row)
             case .failure(let error):
                 let members: [(String, JSONValue)] = [("id", .string(error.id)), ("error", .string(error.reason))]
                 if format == .jsonl { output.record(.object(members)) } else {
@@ -88,6 +91,14 @@ struct LabelCommand: ParsableCommand {
             }
         })
     }
+}
+
+/// One labeled document as the writer receives it.
+enum LabeledOutput: Sendable {
+    /// A rendered JSON line.
+    case json(String)
+    /// A CSV or table row.
+    case row(OutputRow)
 }
 
 /// One labeled document: its JSON members and the prediction for flat formats.

@@ -28,6 +28,8 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Model bytes must not depend on how a multithreaded BLAS splits its sums.
+        BLASProvider.setThreadCount(1)
         let started = Date()
         let progress = ProgressLine(verb: "train", totalBytes: nil, unit: "steps")
         progress.set(done: 0, note: "reading data")

@@ -80,6 +80,14 @@ struct PunctuationNGramTests {
         #expect(texts("ａ＋ｂ") == ["a", "+", "a+", "b", "+b"])
     }
 
+    @Test func controlCharactersAreSkippedAndCharactersBeyondTheBMPCount() {
+        // A control character inside a run is dropped, not a break; 𠀀 (U+20000, CJK
+        // extension B) is a letter; an emoji is a symbol.
+        #expect(texts("好\u{7}人") == ["好", "人", "好人"])
+        #expect(texts("𠀀人") == ["𠀀", "人", "𠀀人"])
+        #expect(texts("好😀") == ["好", "😀", "好😀"])
+    }
+
     @Test func theDefaultStillEndsRunsAtPunctuation() {
         let grams = NGramExtractor(options: NGramOptions(minLength: 1, maxLength: 2)).keys(in: "好，人").compactMap(NGramKey.text(of:))
         #expect(grams == ["好", "人"])

@@ -16,31 +16,45 @@ struct TFIDFTests {
         }
     }
 
-    @Test func workspacePathEqualsDictionaryPath() throws {
+    @Test func reusedCountsGiveTheSameVectorsAsFreshOnes() throws {
         try #require(seeds.count == 37)
         let vectorizer = TFIDFVectorizer.fit(documents: seeds, minDocumentFrequency: 2)
-        let workspace = TFIDFVectorizer.Workspace()
-        for text in seeds {
-            let a = vectorizer.transform(text)
-            let b = vectorizer.transform(text, using: workspace)
-            #expect(a.indices == b.indices)
-            #expect(zip(a.values, b.values).allSatisfy { abs($0 - $1) < 1e-6 })
+        let counts = NGramCounts()
+        // Longest first, so later documents reuse a grown, dirty table.
+        for text in seeds.sorted(by: { $0.count > $1.count }) {
+            let fresh = vectorizer.transform(text)
+            let reused = vectorizer.transform(text, using: counts)
+            #expect(fresh == reused)
         }
     }
 
-    @Test func weightedFeaturesDividedByTheNormAreTheVector() throws {
+    @Test func countsAreOccurrencesInFirstSeenOrder() throws {
         try #require(seeds.count == 37)
-        let vectorizer = TFIDFVectorizer.fit(documents: seeds, minDocumentFrequency: 2)
-        let workspace = TFIDFVectorizer.Workspace()
-        for text in seeds {
-            var pairs: [(Int, Float)] = []
-            let norm = vectorizer.forEachWeightedFeature(in: text, using: workspace) { pairs.append(($0, $1)) }
-            pairs.sort { $0.0 < $1.0 }
-            let vector = vectorizer.transform(text)
-            #expect(pairs.map { Int32($0.0) } == vector.indices)
-            #expect(zip(pairs, vector.values).allSatisfy { abs($0.0.1 / norm - $0.1) < 1e-5 })
+        let extractor = NGramExtractor()
+        let counts = NGramCounts()
+        // All seeds as one document: about 20k distinct n-grams, so the table grows.
+        let text = seeds.joined(separator: "\n")
+        counts.count(text, with: extractor)
+        var expected: [UInt64: UInt32] = [:]
+        var order: [UInt64] = []
+        for key in extractor.keys(in: text) {
+            if expected[key] == nil { order.append(key) }
+            expected[key, default: 0] += 1
         }
-        #expect(vectorizer.forEachWeightedFeature(in: "", using: workspace) { _, _ in } == 0)
+        #expect(counts.distinctCount == order.count)
+        #expect(counts.distinctCount > 8192)
+        var seen: [(UInt64, UInt32)] = []
+        counts.forEach { seen.append(($0, $1)) }
+        #expect(seen.map(\.0) == order)
+        #expect(seen.allSatisfy { expected[$0.0] == $0.1 })
+        // The next document replaces the previous one entirely.
+        counts.count("安全生产安全", with: extractor)
+        var small: [UInt64: UInt32] = [:]
+        counts.forEach { small[$0] = $1 }
+        // 4 distinct unigrams, 4 bigrams (安全 twice), 4 trigrams.
+        #expect(small.count == 12)
+        #expect(small[NGramKey.key(of: "安全".unicodeScalars.map(\.value))] == 2)
+        #expect(small[NGramKey.key(of: "生产".unicodeScalars.map(\.value))] == 1)
     }
 
     @Test func rareGramsWeighMoreThanCommonOnes() throws {

@@ -6,7 +6,7 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
     BLASProvider.setThreadCount(1)
     print("BLAS: \(BLASProvider.coreName), threads: \(BLASProvider.threadCount)")
     registerFeatureBenchmarks()
-    registerWeightedFeatureBenchmark()
+    registerScorerBenchmark()
     registerLinearAlgebraBenchmarks()
     registerSummarizerBenchmarks()
 }

@@ -20,25 +20,36 @@ func registerFeatureBenchmarks() {
     let vectorizer = TFIDFVectorizer.fit(documents: texts, minDocumentFrequency: 2)
     Benchmark("TF-IDF vectorization, corpus pass (\(bytes / 1024) KiB)",
               configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(5))) { benchmark in
-        let workspace = TFIDFVectorizer.Workspace()
+        let counts = NGramCounts()
         for _ in benchmark.scaledIterations {
             var nonZeros = 0
-            for text in texts { nonZeros += vectorizer.transform(text, using: workspace).count }
+            for text in texts { nonZeros += vectorizer.transform(text, using: counts).count }
             blackHole(nonZeros)
         }
     }
 }
 
-/// The scoring fast path: weighted features streamed without sorting or allocating.
-func registerWeightedFeatureBenchmark() {
+/// The bulk labeling path (`TopicScorer`): n-grams counted per document, each distinct one
+/// looked up once, scores summed from aligned rows; no vector is built. A 10-label model
+/// over the corpus vocabulary (weights are random: the cost does not depend on them).
+func registerScorerBenchmark() {
     let texts = BenchmarkData.cnewsTexts.isEmpty ? BenchmarkData.seedTexts : BenchmarkData.cnewsTexts
-    let vectorizer = TFIDFVectorizer.fit(documents: texts, minDocumentFrequency: 2)
-    Benchmark("TF-IDF weighted features, unsorted, corpus pass (\(BenchmarkData.totalBytes(texts) / 1024) KiB)",
+    let vectorizer = TFIDFVectorizer.fit(documents: texts)
+    let c = 10
+    var generator = SeededGenerator(seed: 1)
+    var weights = DenseMatrix(rows: vectorizer.vocabulary.count, columns: c)
+    for k in weights.values.indices { weights.values[k] = Float.random(in: -1...1, using: &generator) }
+    let rule = DecisionRule(softmaxScale: 10, abstainIndex: nil, abstainThresholds: [Float](repeating: 0, count: c),
+                            secondaryThresholds: [Float](repeating: 1, count: c))
+    guard let model = try? TopicModel(labels: (0..<c).map { "label\($0)" }, vectorizer: vectorizer, weights: weights,
+                                      bias: [Float](repeating: 0, count: c), rule: rule) else { return }
+    let scorer = TopicScorer(model)
+    Benchmark("TopicScorer, 10 labels, \(vectorizer.vocabulary.count / 1000)k n-grams, corpus pass (\(BenchmarkData.totalBytes(texts) / 1024) KiB)",
               configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(5))) { benchmark in
-        let workspace = TFIDFVectorizer.Workspace()
+        let counts = NGramCounts()
         for _ in benchmark.scaledIterations {
             var sum: Float = 0
-            for text in texts { sum += vectorizer.forEachWeightedFeature(in: text, using: workspace) { _, value in sum += value } }
+            for text in texts { sum += scorer.scores(text, using: counts)[0] }
             blackHole(sum)
         }
     }

@@ -1,0 +1,20 @@
+/// An input record as it was read, possibly before its JSON is parsed.
+///
+/// Reading stays in input order on one thread; parsing a JSONL line is deferred to
+/// ``resolve()``, so bulk verbs can parse on their worker threads.
+public enum PendingRecord: Sendable {
+    /// A record already read or already known to be unreadable (a `.txt` file, a failure).
+    case ready(Result<InputRecord, InputRecordError>)
+    /// One JSONL line not parsed yet; `source` and `line` name it when it has no `id`.
+    case jsonLine([UInt8], source: String, line: Int)
+
+    /// The record, parsing it if needed.
+    public func resolve() -> Result<InputRecord, InputRecordError> {
+        switch self {
+        case .ready(let result):
+            return result
+        case .jsonLine(let bytes, let source, let line):
+            return JSONLRecordParser.parse(bytes, fallbackID: "\(source):\(line)")
+        }
+    }
+}

@@ -1,0 +1,135 @@
+/// The distinct n-grams of one document with their occurrence counts: reusable scratch
+/// space for vectorizing many documents on one thread.
+///
+/// A small open-addressing table keyed by n-gram key, sized to the document rather than to
+/// a vocabulary, so counting stays in cache; the model's large tables are then consulted
+/// once per *distinct* n-gram instead of once per occurrence. Distinct keys are kept in
+/// first-seen order, so everything computed from them is deterministic. One instance
+/// serves one thread at a time; ``count(_:with:)`` replaces the previous document.
+public final class NGramCounts {
+    /// The table lives behind a pointer that never changes, so the innermost loop reads
+    /// no class properties (no exclusivity checks).
+    @usableFromInline let table: UnsafeMutablePointer<Table>
+
+    @usableFromInline struct Table {
+        @usableFromInline var keys: UnsafeMutablePointer<UInt64>
+        @usableFromInline var tallies: UnsafeMutablePointer<UInt32>
+        /// Slots in first-seen order.
+        @usableFromInline var order: UnsafeMutablePointer<Int32>
+        @usableFromInline var capacity: Int
+        @usableFromInline var shift: UInt64
+        @usableFromInline var used: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            shift = UInt64(64 - capacity.trailingZeroBitCount)
+            keys = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+            keys.initialize(repeating: 0, count: capacity)
+            tallies = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+            order = UnsafeMutablePointer<Int32>.allocate(capacity: capacity / 2)
+            used = 0
+        }
+
+        func deallocate() {
+            keys.deallocate()
+            tallies.deallocate()
+            order.deallocate()
+        }
+    }
+
+    /// Empty scratch space; it grows with the largest document seen.
+    public init() {
+        table = UnsafeMutablePointer<Table>.allocate(capacity: 1)
+        table.initialize(to: Table(capacity: 4096))
+    }
+
+    deinit {
+        table.pointee.deallocate()
+        table.deallocate()
+    }
+
+    /// Number of distinct keys of the current document.
+    public var distinctCount: Int { table.pointee.used }
+
+    /// Counts the n-grams of `text` as cut by `extractor`, replacing the previous document.
+    @inlinable
+    public func count(_ text: String, with extractor: NGramExtractor) {
+        clear()
+        let table = self.table
+        extractor.forEachKey(in: text) { NGramCounts.add($0, to: table) }
+    }
+
+    /// Calls `body(key, count)` for each distinct n-gram of the current document, in the
+    /// order of first occurrence.
+    @inlinable
+    public func forEach(_ body: (UInt64, UInt32) -> Void) {
+        let t = table.pointee
+        for k in 0..<t.used {
+            let slot = Int(t.order[k])
+            body(t.keys[slot], t.tallies[slot])
+        }
+    }
+
+    /// The distinct key at position `k` (first-seen order).
+    @inlinable @inline(__always)
+    public func key(at k: Int) -> UInt64 { table.pointee.keys[Int(table.pointee.order[k])] }
+
+    /// The count of the distinct key at position `k` (first-seen order).
+    @inlinable @inline(__always)
+    public func tally(at k: Int) -> UInt32 { table.pointee.tallies[Int(table.pointee.order[k])] }
+
+    /// Adds one occurrence of `key` (0 is not a valid key and is ignored).
+    @inlinable @inline(__always)
+    public func add(_ key: UInt64) { NGramCounts.add(key, to: table) }
+
+    @inlinable @inline(__always)
+    static func add(_ key: UInt64, to table: UnsafeMutablePointer<Table>) {
+        guard key != 0 else { return }
+        let keys = table.pointee.keys
+        let mask = table.pointee.capacity - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> table.pointee.shift)
+        while true {
+            let stored = keys[slot]
+            if stored == key {
+                table.pointee.tallies[slot] &+= 1
+                return
+            }
+            if stored == 0 { break }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        table.pointee.tallies[slot] = 1
+        let used = table.pointee.used
+        table.pointee.order[used] = Int32(truncatingIfNeeded: slot)
+        table.pointee.used = used + 1
+        if (used + 1) * 2 >= table.pointee.capacity { grow(table) }
+    }
+
+    /// Empties the table, touching only the slots in use.
+    @usableFromInline
+    func clear() {
+        let t = table.pointee
+        for k in 0..<t.used { t.keys[Int(t.order[k])] = 0 }
+        table.pointee.used = 0
+    }
+
+    /// Doubles the table, keeping first-seen order.
+    @usableFromInline
+    static func grow(_ table: UnsafeMutablePointer<Table>) {
+        let old = table.pointee
+        var new = Table(capacity: old.capacity * 2)
+        let mask = new.capacity - 1
+        for k in 0..<old.used {
+            let oldSlot = Int(old.order[k])
+            let key = old.keys[oldSlot]
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> new.shift)
+            while new.keys[slot] != 0 { slot = (slot + 1) & mask }
+            new.keys[slot] = key
+            new.tallies[slot] = old.tallies[oldSlot]
+            new.order[k] = Int32(truncatingIfNeeded: slot)
+        }
+        new.used = old.used
+        old.deallocate()
+        table.pointee = new
+    }
+}

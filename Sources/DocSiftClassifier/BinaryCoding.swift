@@ -14,7 +14,26 @@ struct BinaryWriter {
 
     mutating func write(_ value: Float) { write(value.bitPattern) }
 
-    mutating func write(_ values: [Float]) { for value in values { write(value) } }
+    mutating func write(_ values: [Float]) { writeLittleEndian(values) }
+
+    mutating func write(_ values: [UInt64]) { writeLittleEndian(values) }
+
+    /// Appends fixed-width numbers in one copy on little-endian machines.
+    private mutating func writeLittleEndian<T: FixedWidthInteger>(_ values: [T]) {
+        #if _endian(little)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        #else
+        for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        #endif
+    }
+
+    private mutating func writeLittleEndian(_ values: [Float]) {
+        #if _endian(little)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        #else
+        for value in values { write(value) }
+        #endif
+    }
 
     mutating func write(_ string: String) {
         let utf8 = Array(string.utf8)
@@ -30,13 +49,17 @@ struct BinaryReader {
 
     let bytes: [UInt8]
     var position: Int
+    /// Reads stop here (exclusive).
+    let end: Int
 
-    init(_ bytes: [UInt8], position: Int = 0) {
+    /// A reader of `bytes[position..<end]` (`end` defaults to the whole buffer).
+    init(_ bytes: [UInt8], position: Int = 0, end: Int? = nil) {
         self.bytes = bytes
         self.position = position
+        self.end = min(end ?? bytes.count, bytes.count)
     }
 
-    var remaining: Int { bytes.count - position }
+    var remaining: Int { end - position }
 
     mutating func readByte() throws -> UInt8 {
         guard remaining >= 1 else { throw EndOfData() }
@@ -63,10 +86,29 @@ struct BinaryReader {
     mutating func readFloat() throws -> Float { Float(bitPattern: try readUInt32()) }
 
     mutating func readFloats(_ count: Int) throws -> [Float] {
-        guard count >= 0, remaining >= count * 4 else { throw EndOfData() }
-        var values = [Float](repeating: 0, count: count)
-        for k in 0..<count { values[k] = try readFloat() }
-        return values
+        try readUInt32s(count).map { Float(bitPattern: $0) }
+    }
+
+    mutating func readUInt32s(_ count: Int) throws -> [UInt32] { try readLittleEndian(count) }
+
+    mutating func readUInt64s(_ count: Int) throws -> [UInt64] { try readLittleEndian(count) }
+
+    /// Reads `count` fixed-width numbers in one copy on little-endian machines.
+    private mutating func readLittleEndian<T: FixedWidthInteger>(_ count: Int) throws -> [T] {
+        let size = MemoryLayout<T>.size
+        guard count >= 0, count <= remaining / size else { throw EndOfData() }
+        let start = position
+        position += count * size
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { source in
+                let raw = UnsafeMutableRawBufferPointer(buffer)
+                raw.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<(start + count * size)]))
+            }
+            #if !_endian(little)
+            for k in 0..<count { buffer[k] = T(littleEndian: buffer[k]) }
+            #endif
+            initialized = count
+        }
     }
 
     mutating func readString() throws -> String? {

@@ -32,25 +32,10 @@ struct ExampleMatrix {
         }
     }
 
-    /// The Gram matrix `X·Xᵀ` (n×n).
+    /// The Gram matrix `X·Xᵀ` (n×n): one ssyrk when densified, else ``SparseGram``.
     func gram() -> DenseMatrix {
         if let dense { return MatrixProducts.gram(dense) }
-        let n = rows.count
-        var result = DenseMatrix(rows: n, columns: n)
-        var scatter = [Float](repeating: 0, count: featureCount)
-        for i in 0..<n {
-            let row = rows[i]
-            for k in 0..<row.indices.count { scatter[Int(row.indices[k])] = row.values[k] }
-            scatter.withUnsafeBufferPointer { buffer in
-                for j in 0...i {
-                    let value = rows[j].dot(dense: buffer)
-                    result.values[i * n + j] = value
-                    result.values[j * n + i] = value
-                }
-            }
-            for k in 0..<row.indices.count { scatter[Int(row.indices[k])] = 0 }
-        }
-        return result
+        return SparseGram.compute(rows: rows, featureCount: featureCount)
     }
 
     /// `X·W` for a dense `W` (features × c), as an n×c matrix.

@@ -27,7 +27,12 @@ public enum ModelFile {
 
     /// The file's bytes for `model`.
     public static func encode(_ model: TopicModel) -> [UInt8] {
+        // One buffer: header with a size placeholder, payload, checksum.
         var payload = BinaryWriter()
+        payload.bytes.reserveCapacity(headerSize + model.weights.rows * (12 + 4 * model.labels.count) + 4096)
+        payload.bytes.append(contentsOf: magic)
+        payload.write(formatVersion)
+        payload.write(UInt64(0))
         let options = model.vectorizer.options
         payload.write(UInt32(options.minLength))
         payload.write(UInt32(options.maxLength))
@@ -39,20 +44,19 @@ public enum ModelFile {
         payload.write(model.rule.softmaxScale)
         let keys = model.vectorizer.vocabulary.keys
         payload.write(UInt32(keys.count))
-        for key in keys { payload.write(key) }
+        payload.write(keys)
         payload.write(model.vectorizer.idf)
         payload.write(model.weights.values)
         payload.write(model.bias)
         payload.write(model.rule.abstainThresholds)
         payload.write(model.rule.secondaryThresholds)
 
-        var file = BinaryWriter()
-        file.bytes.append(contentsOf: magic)
-        file.write(formatVersion)
-        file.write(UInt64(payload.bytes.count))
-        file.bytes.append(contentsOf: payload.bytes)
-        file.write(FNV1a64.hash(payload.bytes))
-        return file.bytes
+        let payloadSize = UInt64(payload.bytes.count - headerSize)
+        withUnsafeBytes(of: payloadSize.littleEndian) { size in
+            payload.bytes.replaceSubrange((headerSize - 8)..<headerSize, with: size)
+        }
+        payload.write(FNV1a64.hash(payload.bytes[headerSize...]))
+        return payload.bytes
     }
 
     /// The model in `bytes`; `path` names the source in errors.
@@ -88,7 +92,7 @@ public enum ModelFile {
             throw ModelFileError.checksumMismatch(path: path)
         }
         do {
-            return try decodePayload(Array(payloadBytes), path: path)
+            return try decodePayload(BinaryReader(bytes, position: headerSize, end: end), path: path)
         } catch let error as ModelFileError {
             throw error
         } catch is BinaryReader.EndOfData {
@@ -98,8 +102,8 @@ public enum ModelFile {
         }
     }
 
-    private static func decodePayload(_ bytes: [UInt8], path: String) throws -> TopicModel {
-        var reader = BinaryReader(bytes)
+    private static func decodePayload(_ payload: BinaryReader, path: String) throws -> TopicModel {
+        var reader = payload
         let minLength = Int(try reader.readUInt32())
         let maxLength = Int(try reader.readUInt32())
         let folds = try reader.readByte()
@@ -132,10 +136,10 @@ public enum ModelFile {
             throw ModelFileError.malformed(
                 path: path, reason: "\(featureCount) features × \(labelCount) labels need \(needed) bytes, payload has \(reader.remaining)")
         }
-        var keys = [UInt64](repeating: 0, count: featureCount)
-        for k in 0..<featureCount { keys[k] = try reader.readUInt64() }
-        guard Set(keys).count == keys.count else {
-            throw ModelFileError.malformed(path: path, reason: "repeated vocabulary keys")
+        let keys = try reader.readUInt64s(featureCount)
+        let vocabulary = Vocabulary(keys: keys)
+        guard vocabulary.count == featureCount else {
+            throw ModelFileError.malformed(path: path, reason: "repeated or invalid vocabulary keys")
         }
         let idf = try reader.readFloats(featureCount)
         let weightValues = try reader.readFloats(featureCount * labelCount)
@@ -149,7 +153,7 @@ public enum ModelFile {
         let vectorizer = TFIDFVectorizer(
             options: NGramOptions(minLength: minLength, maxLength: maxLength, foldsDigits: folds & 1 == 1,
                                   includesPunctuation: folds & 2 == 2),
-            vocabulary: Vocabulary(keys: keys), idf: idf)
+            vocabulary: vocabulary, idf: idf)
         let rule = DecisionRule(
             softmaxScale: softmaxScale, abstainIndex: abstainRaw == noAbstain ? nil : Int(abstainRaw),
             abstainThresholds: abstainThresholds, secondaryThresholds: secondaryThresholds)
@@ -180,7 +184,11 @@ public enum ModelFile {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
         do {
-            try Data(bytes).write(to: temporary)
+            try bytes.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
+                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
+                    .write(to: temporary)
+            }
         } catch {
             throw ModelFileError.writeFailed(path: url.path, reason: error.localizedDescription)
         }

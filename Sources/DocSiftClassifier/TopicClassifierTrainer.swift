@@ -177,7 +177,8 @@ public struct TopicClassifierTrainer: Sendable {
         guard !examples.isEmpty else { return FittedParts(vectorizer: vectorizer, weights: weights, bias: bias) }
 
         let n = examples.count
-        let matrix = ExampleMatrix(rows: examples.map { vectorizer.transform($0.text) }, featureCount: featureCount)
+        let counts = NGramCounts()
+        let matrix = ExampleMatrix(rows: examples.map { vectorizer.transform($0.text, using: counts) }, featureCount: featureCount)
         let prior = try matrix.times(weights)
         var gram = matrix.gram()
         let dual: DenseMatrix

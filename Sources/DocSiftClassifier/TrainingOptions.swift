@@ -113,6 +113,29 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
             backgroundExampleLabel: nil)
     }
 
+    /// ``corpus(loss:regularization:maxModelFeatures:)`` with the minimum document frequency
+    /// chosen by document length: 2 when the median example is at least
+    /// ``longDocumentCharacters`` long, else 1.
+    ///
+    /// In long articles, an n-gram found in a single training document is mostly a name or a
+    /// number; at the top of the IDF scale it takes a large share of each vector's norm.
+    /// In headlines, such n-grams are much of the signal. Measured (release, 5-fold / dev→test):
+    /// cnews 0.9757 → 0.9787 with min df 2 (705k → 177k features), THUCNews titles 0.8791 →
+    /// 0.8615. Inner cross-validation on the cnews training folds did not separate the two,
+    /// so this is a rule from these measurements, not a per-dataset search.
+    public static func corpus(for examples: [LabeledText], loss: ClassifierLoss = .squared,
+                              regularization: Float = 0.03) -> TrainingOptions {
+        var options = corpus(loss: loss, regularization: regularization)
+        let lengths = examples.map { $0.text.unicodeScalars.count }.sorted()
+        let median = lengths.isEmpty ? 0 : lengths[lengths.count / 2]
+        options.minDocumentFrequency = median >= longDocumentCharacters ? 2 : 1
+        return options
+    }
+
+    /// The median example length (in characters) from which ``corpus(for:loss:regularization:)``
+    /// drops n-grams seen in one training document only.
+    public static let longDocumentCharacters = 200
+
     /// Throws when a value is out of range.
     public func validate() throws {
         guard regularization.isFinite, regularization > 0 else {

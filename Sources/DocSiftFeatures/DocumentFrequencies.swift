@@ -1,7 +1,7 @@
 /// How many documents contain each n-gram: the statistics IDF is computed from.
 public struct DocumentFrequencies: Sendable {
     /// n-gram key → number of documents containing it.
-    public private(set) var counts: [UInt64: Int] = [:]
+    public private(set) var counts = KeyCountTable()
     /// Number of documents counted.
     public private(set) var documentCount = 0
     /// The extractor used to cut documents.
@@ -25,7 +25,7 @@ public struct DocumentFrequencies: Sendable {
 
     private mutating func add(_ text: String, using scratch: NGramCounts) {
         scratch.count(text, with: extractor)
-        scratch.forEach { key, _ in counts[key, default: 0] += 1 }
+        scratch.forEach { key, _ in counts.add(key) }
         documentCount += 1
     }
 

@@ -13,7 +13,15 @@ public enum FNV1a64 {
     }
 
     /// The hash of `bytes`.
+    @inlinable
     public static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        if let hash = bytes.withContiguousStorageIfAvailable({ buffer -> UInt64 in
+            var hash = offsetBasis
+            for byte in buffer { hash = step(hash, UInt64(byte)) }
+            return hash
+        }) {
+            return hash
+        }
         var hash = offsetBasis
         for byte in bytes { hash = step(hash, UInt64(byte)) }
         return hash

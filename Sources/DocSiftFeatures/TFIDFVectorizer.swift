@@ -50,15 +50,20 @@ public struct TFIDFVectorizer: Sendable, Equatable {
         training: DocumentFrequencies, background: DocumentFrequencies? = nil,
         minDocumentFrequency: Int = 1, maxFeatures: Int? = nil
     ) -> TFIDFVectorizer {
-        var kept = training.counts.filter { $0.value >= minDocumentFrequency }.map { ($0.key, $0.value) }
+        var kept: [(UInt64, Int)] = []
+        kept.reserveCapacity(training.counts.count)
+        training.counts.forEach { key, count in
+            if count >= minDocumentFrequency { kept.append((key, count)) }
+        }
         if let maxFeatures, kept.count > maxFeatures {
             kept.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             kept.removeLast(kept.count - max(0, maxFeatures))
         }
-        let keys = kept.map(\.0).sorted()
+        var keys = kept.map(\.0)
+        RadixSort.sort(&keys)
         let total = training.documentCount + (background?.documentCount ?? 0)
         let idf = keys.map { key -> Float in
-            let df = (training.counts[key] ?? 0) + (background?.counts[key] ?? 0)
+            let df = training.counts[key] + (background?.counts[key] ?? 0)
             return DocumentFrequencies.smoothIDF(documentFrequency: df, documentCount: total)
         }
         return TFIDFVectorizer(options: training.extractor.options, vocabulary: Vocabulary(keys: keys), idf: idf)
@@ -73,7 +78,8 @@ public struct TFIDFVectorizer: Sendable, Equatable {
     /// belongs to one thread at a time): each distinct n-gram is looked up once.
     public func transform(_ text: String, using counts: NGramCounts) -> SparseVector {
         counts.count(text, with: extractor)
-        // Feature index in the high half, count in the low half: one sort orders both.
+        // Feature index in the high half, count in the low half: sorting by the high half
+        // orders the features.
         var packed: [UInt64] = []
         packed.reserveCapacity(counts.distinctCount)
         for k in 0..<counts.distinctCount {
@@ -81,7 +87,7 @@ public struct TFIDFVectorizer: Sendable, Equatable {
                 packed.append(UInt64(UInt32(bitPattern: index)) << 32 | UInt64(counts.tally(at: k)))
             }
         }
-        packed.sort()
+        RadixSort.sort(&packed, bytes: 4..<8)
         var indices = [Int32](repeating: 0, count: packed.count)
         var values = [Float](repeating: 0, count: packed.count)
         idf.withUnsafeBufferPointer { idf in

@@ -52,7 +52,7 @@ struct EvalCommand: ParsableCommand {
         } else {
             let profiles = try training.loadProfiles(for: data)
             let validation = GroupedCrossValidation(
-                trainer: training.trainer(usingProfiles: profiles != nil), profiles: profiles,
+                trainer: training.trainer(usingProfiles: profiles != nil, examples: examples), profiles: profiles,
                 background: try training.backgroundTexts())
             let progress = ProgressLine(verb: "eval", totalBytes: nil, unit: "folds")
             let report = try validation.run(examples) { folds, _ in progress.set(done: folds) }

@@ -37,7 +37,7 @@ struct TrainCommand: ParsableCommand {
         let profiles = try training.loadProfiles(for: data)
         let background = try training.backgroundTexts()
         progress.set(done: 1, note: "fitting \(examples.count) examples")
-        let model = try training.trainer(usingProfiles: profiles != nil)
+        let model = try training.trainer(usingProfiles: profiles != nil, examples: examples)
             .train(examples: examples, profiles: profiles, background: background)
         progress.set(done: 2, note: "writing the model")
         try model.save(to: URL(fileURLWithPath: out))

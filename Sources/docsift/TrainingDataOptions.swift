@@ -39,7 +39,7 @@ struct TrainingDataOptions: ParsableArguments {
     @Option(help: "Ridge penalty λ (default: 30 for topics, 0.03 for corpora).")
     var regularization: Float?
 
-    @Option(help: "Drop n-grams found in fewer training documents (default 1).")
+    @Option(help: "Drop n-grams found in fewer training documents (default 1; corpora whose median document has 200+ characters: 2).")
     var minDf: Int?
 
     /// Reads labeled examples from seed manifests (group = page) or JSONL with `text`,
@@ -79,13 +79,13 @@ struct TrainingDataOptions: ParsableArguments {
         return texts
     }
 
-    /// The trainer for the chosen preset.
-    func trainer(usingProfiles: Bool) -> TopicClassifierTrainer {
+    /// The trainer for the chosen preset (the corpus preset looks at the examples' lengths).
+    func trainer(usingProfiles: Bool, examples: [LabeledText]) -> TopicClassifierTrainer {
         var options: TrainingOptions
         switch preset {
         case .topics: options = TrainingOptions()
-        case .corpus: options = .corpus()
-        case .auto: options = usingProfiles ? TrainingOptions() : .corpus()
+        case .corpus: options = .corpus(for: examples)
+        case .auto: options = usingProfiles ? TrainingOptions() : .corpus(for: examples)
         }
         if let maxFeatures { options.maxModelFeatures = maxFeatures }
         if ngramsSpanPunctuation { options.ngrams.includesPunctuation = true }

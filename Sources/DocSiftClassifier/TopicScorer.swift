@@ -16,9 +16,7 @@ public struct TopicScorer: Sendable {
     public let model: TopicModel
     let rows: ScoringRows
 
-    /// How many distinct n-grams ahead a vocabulary slot is prefetched.
-    static let prefetchDistance = 32
-    /// Distinct n-grams whose rows are fetched together before they are summed.
+    /// Distinct n-grams per pipeline stage (see ``scores(_:using:)``).
     static let blockSize = 32
 
     /// Compiles `model` (copies its IDF and weights into aligned rows).
@@ -34,36 +32,48 @@ public struct TopicScorer: Sendable {
 
     /// Raw linear scores of `text` (one per label, bias included).
     ///
-    /// Distinct n-grams go in blocks: first every key of the block is looked up (each
-    /// vocabulary slot prefetched a few keys ahead) and the rows of the known ones are
-    /// prefetched; then the block's rows, by now in cache, are summed. Row loads are the
-    /// cache misses of labeling; this way they overlap instead of queueing one by one.
+    /// Distinct n-grams go through a three-stage pipeline in blocks: the vocabulary slots of
+    /// block `b + 2` are prefetched, block `b + 1` is looked up (prefetching the rows of its
+    /// known n-grams), and the rows of block `b`, by now in cache, are summed. Table loads
+    /// are the cache misses of labeling; this way they overlap instead of queueing.
     public func scores(_ text: String, using counts: NGramCounts) -> [Float] {
         let vocabulary = model.vectorizer.vocabulary
+        let rows = self.rows
         counts.count(text, with: model.vectorizer.extractor)
         let distinct = counts.distinctCount
-        let ahead = TopicScorer.prefetchDistance
         let block = TopicScorer.blockSize
-        for k in 0..<min(ahead, distinct) { vocabulary.prefetch(counts.key(at: k)) }
+        for k in 0..<min(2 * block, distinct) { vocabulary.prefetch(counts.key(at: k)) }
         var accumulator = rows.makeAccumulator()
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * block) { found in
-            var start = 0
-            while start < distinct {
-                let end = min(start + block, distinct)
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * block) { buffers in
+            guard let base = buffers.baseAddress else { return }
+            /// Looks up the block starting at `start` into `found` (feature in the high half,
+            /// term frequency bits in the low half); returns how many are known.
+            func lookUp(blockAt start: Int, into found: UnsafeMutablePointer<UInt64>) -> Int {
                 var known = 0
-                for k in start..<end {
-                    if k + ahead < distinct { vocabulary.prefetch(counts.key(at: k + ahead)) }
+                for k in start..<min(start + block, distinct) {
+                    if k + 2 * block < distinct { vocabulary.prefetch(counts.key(at: k + 2 * block)) }
                     guard let feature = vocabulary.lookup(counts.key(at: k)) else { continue }
                     rows.prefetch(feature: Int(feature))
-                    found[2 * known] = feature
-                    found[2 * known + 1] = Int32(truncatingIfNeeded: k)
+                    let tf = TFIDFVectorizer.sublinearTF(counts.tally(at: k))
+                    found[known] = UInt64(UInt32(bitPattern: feature)) << 32 | UInt64(tf.bitPattern)
                     known += 1
                 }
-                for m in 0..<known {
-                    let tf = TFIDFVectorizer.sublinearTF(counts.tally(at: Int(found[2 * m + 1])))
-                    rows.accumulate(feature: Int(found[2 * m]), termFrequency: tf, into: &accumulator)
+                return known
+            }
+            var current = base, next = base + block
+            var currentCount = lookUp(blockAt: 0, into: current)
+            var start = 0
+            while start < distinct {
+                let nextCount = start + block < distinct ? lookUp(blockAt: start + block, into: next) : 0
+                for m in 0..<currentCount {
+                    let entry = current[m]
+                    rows.accumulate(feature: Int(truncatingIfNeeded: entry >> 32),
+                                    termFrequency: Float(bitPattern: UInt32(truncatingIfNeeded: entry)),
+                                    into: &accumulator)
                 }
-                start = end
+                swap(&current, &next)
+                currentCount = nextCount
+                start += block
             }
         }
         return rows.scores(from: accumulator, bias: model.bias)

@@ -31,7 +31,7 @@ enum BulkRun {
         let progress = ProgressLine(verb: verb, totalBytes: ProgressLine.inputSize(of: input.source.paths))
         var tally = RecordTally(verb: verb, strict: input.strict)
         let map = OrderedParallelMap<PendingRecord, Processed<Output>>(
-            threads: bulk.threads, batchSize: 16,
+            threads: bulk.threads, batchSize: 64,
             transform: { pending in
                 let read = pending.resolve()
                 let parsedID = try? read.get().id

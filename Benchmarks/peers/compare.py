@@ -217,7 +217,7 @@ def main():
     ap.add_argument("--peers", default="tfidf-svm,cnb,ft-char")
     ap.add_argument("--summarizers", default="lead,textrank4zh,snownlp,sumy-lexrank")
     ap.add_argument("--peer-cache", help="keep peer results here and reuse them on the next run")
-    ap.add_argument("--only", default="cnews,titles,lcsts", help="comma list of sections: cnews,titles,nlpcc,lcsts")
+    ap.add_argument("--only", default="cnews,titles,nlpcc,lcsts", help="comma list of sections: cnews,titles,nlpcc,lcsts")
     args = ap.parse_args()
     if not os.path.isdir(args.data):
         sys.exit(f"compare: {args.data} not found: the public corpora are needed (see ../shared/data/README.md)")

@@ -180,18 +180,15 @@ public struct TopicClassifierTrainer: Sendable {
         let counts = NGramCounts()
         let matrix = ExampleMatrix(rows: examples.map { vectorizer.transform($0.text, using: counts) }, featureCount: featureCount)
         let prior = try matrix.times(weights)
-        var gram = matrix.gram()
         let dual: DenseMatrix
         switch options.loss {
         case .squaredHinge:
             let truth = examples.map { labels.firstIndex(of: $0.label) ?? -1 }
-            do {
-                (dual, bias) = try SquaredHingeSolver.solve(
-                    gram: gram, prior: prior, truth: truth, lambda: options.regularization, weights: sampleWeights)
-            } catch {
-                throw ClassifierError.numerical("squared-hinge system: \(error)")
-            }
+            (dual, bias) = SquaredHingeSolver.solve(
+                rows: matrix.rows, featureCount: featureCount, prior: prior, truth: truth,
+                lambda: options.regularization, weights: sampleWeights, seed: options.samplingSeed)
         case .squared:
+            var gram = matrix.gram()
             // Residual targets R = Y − X·W₀, centred per label (the centre is the bias).
             var residual = DenseMatrix(rows: n, columns: c)
             for i in 0..<n {

@@ -33,10 +33,10 @@ struct TrainingDataOptions: ParsableArguments {
     @Flag(help: "Let n-grams span punctuation and spaces (they end a run of characters by default).")
     var ngramsSpanPunctuation = false
 
-    @Option(help: "Training loss: squared (ridge, one Cholesky solve) or squared_hinge (L2-SVM).")
+    @Option(help: "Training loss: squared (ridge, one Cholesky solve) or squared_hinge (L2-SVM, dual coordinate descent). Corpora default to squared up to 12,000 examples, else squared_hinge.")
     var loss: ClassifierLoss?
 
-    @Option(help: "Ridge penalty λ (default: 30 for topics, 0.03 for corpora).")
+    @Option(help: "Penalty λ (default: 30 for topics; for corpora 0.03 with squared loss, 0.1 with squared hinge).")
     var regularization: Float?
 
     @Option(help: "Drop n-grams found in fewer training documents (default 1; corpora whose median document has 200+ characters: 2).")

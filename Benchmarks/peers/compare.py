@@ -206,6 +206,34 @@ def summarization_section(docsift, venv_python, data_path, workdir, methods, nam
     return "\n".join(lines) + "\n"
 
 
+def stream_section(docsift, data, gigabytes, threads=2):
+    """Pipes `gigabytes` of cnews JSONL (the corpus repeated) into `docsift label` with the
+    shipped default model; reports wall time and peak RSS against the model's size."""
+    chunk = open(data, "rb").read()
+    total = int(gigabytes * (1 << 30))
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([docsift, "label", "-", "--threads", str(threads)], stdin=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    sent = 0
+    while sent < total:
+        piece = chunk[: total - sent]
+        proc.stdin.write(piece)
+        sent += len(piece)
+    proc.stdin.close()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError("docsift label failed on the stream")
+    model = os.path.normpath(os.path.join(os.path.dirname(os.path.realpath(docsift)), "../../../Models/default-topics.dsmodel"))
+    model_mb = size_mb(model) if os.path.exists(model) else float("nan")
+    rss = usage.ru_maxrss / 1024.0
+    return (f"### Streaming {gigabytes:g} GiB through `docsift label --threads {threads}` (default model)\n\n"
+            f"| input | wall s | MB/s | peak RSS MB | model MB | limit (model + 64 MB) |\n|---|---|---|---|---|---|\n"
+            f"| {sent / 1e6:.0f} MB of cnews JSONL | {wall:.1f} | {sent / 1e6 / wall:.1f} | {rss:.1f} | {model_mb:.2f} | "
+            f"{'within' if rss <= model_mb + 64 else 'OVER'} ({model_mb + 64:.0f} MB) |\n")
+
+
 # ----------------------------------------------------------------------------- main
 
 def main():
@@ -217,7 +245,9 @@ def main():
     ap.add_argument("--peers", default="tfidf-svm,cnb,ft-char")
     ap.add_argument("--summarizers", default="lead,textrank4zh,snownlp,sumy-lexrank")
     ap.add_argument("--peer-cache", help="keep peer results here and reuse them on the next run")
-    ap.add_argument("--only", default="cnews,titles,nlpcc,lcsts", help="comma list of sections: cnews,titles,nlpcc,lcsts")
+    ap.add_argument("--only", default="cnews,titles,nlpcc,lcsts,stream",
+                    help="comma list of sections: cnews,titles,nlpcc,lcsts,stream")
+    ap.add_argument("--stream-gb", type=float, default=1.0, help="GiB piped through docsift label (stream section)")
     args = ap.parse_args()
     if not os.path.isdir(args.data):
         sys.exit(f"compare: {args.data} not found: the public corpora are needed (see ../shared/data/README.md)")
@@ -261,6 +291,10 @@ def main():
             sections.append(summarization_section(
                 args.docsift, args.python, os.path.join(args.data, "lcsts_part3/part3.jsonl"), work,
                 [m for m in args.summarizers.split(",") if m], "LCSTS part III, human score ≥ 3"))
+        if "stream" in only:
+            print("compare: streaming RSS", file=sys.stderr)
+            sections.append(stream_section(args.docsift, os.path.join(args.data, "cnews_fulltext/cnews_subset.jsonl"),
+                                           args.stream_gb))
     header = (f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine}, {cpu}, "
               f"{os.cpu_count()} cores; every system single-threaded unless a column says otherwise; "
               "OPENBLAS_NUM_THREADS=1.\n")

@@ -6,7 +6,40 @@ public enum JSONLRecordParser {
     /// Accepted fields: `id` (string or number), `text` (required), `title`, `label`,
     /// `max_chars`, `summary` (or `reference`), and any other string or number fields.
     public static func parse(_ line: [UInt8], fallbackID: String) -> Result<InputRecord, InputRecordError> {
-        parse(Data(line), fallbackID: fallbackID)
+        if let members = FlatJSONObject.parse(line) { return record(from: members, fallbackID: fallbackID) }
+        return parse(Data(line), fallbackID: fallbackID)
+    }
+
+    /// The record of a flat object (string and integer values), with the same fields and
+    /// errors as the general path.
+    static func record(from members: [(key: String, value: FlatJSONObject.Value)],
+                       fallbackID: String) -> Result<InputRecord, InputRecordError> {
+        var strings: [String: String] = [:]
+        var texts: [String: String] = [:]  // string-valued members only
+        var integers: [String: Int] = [:]
+        for (key, value) in members {
+            switch value {
+            case .string(let text):
+                strings[key] = text
+                texts[key] = text
+            case .integer(let number):
+                strings[key] = String(number)
+                integers[key] = number
+            }
+        }
+        let id = strings["id"] ?? fallbackID
+        guard strings["text"] != nil else { return .failure(InputRecordError(id: id, reason: "missing text")) }
+        guard let text = texts["text"] else { return .failure(InputRecordError(id: id, reason: "text is not a string")) }
+        var maxCharacters: Int?
+        if strings["max_chars"] != nil {
+            guard let number = integers["max_chars"] else {
+                return .failure(InputRecordError(id: id, reason: "max_chars is not a whole number"))
+            }
+            maxCharacters = number
+        }
+        return .success(InputRecord(
+            id: id, text: text, title: texts["title"], label: strings["label"], maxCharacters: maxCharacters,
+            summary: texts["summary"] ?? texts["reference"], fields: strings))
     }
 
     /// Parses one JSON object given as a string.

@@ -7,6 +7,7 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
     print("BLAS: \(BLASProvider.coreName), threads: \(BLASProvider.threadCount)")
     registerFeatureBenchmarks()
     registerScorerBenchmark()
+    registerLabelBenchmarks()
     registerLinearAlgebraBenchmarks()
     registerSummarizerBenchmarks()
 }

@@ -6,9 +6,12 @@ import DocSiftFeatures
 /// Body sentences (from ``DocSiftText/PreparedDocument``: headings, bylines and captions
 /// excluded, datelines cut) get character n-gram TF-IDF vectors; their cosine matrix
 /// (BLAS ssyrk) gives graph centrality by power iteration, which is combined with
-/// similarity to the whole document, position, title overlap and length priors;
-/// maximal marginal relevance then fills the budget with whole sentences, output in
-/// document order. When no whole sentence fits the budget, or the budget is headline
+/// similarity to the whole document, position (stronger in long documents), title overlap
+/// and length priors; maximal marginal relevance then fills the budget with whole
+/// sentences, output in document order. A sentence too long for the characters left may
+/// compete with its leading clauses; when it wins, it ends the summary (so the leftover
+/// budget is used: in a long article, the opening sentences and the start of the next
+/// one). When no whole sentence fits the budget, or the budget is headline
 /// length and shorter than the typical sentence (``GistRule``), the summary is the
 /// budget-length window starting at a clause boundary that best matches the rest of the
 /// document, with a position prior (a headline-length gist; its last clause may be cut).
@@ -91,13 +94,34 @@ public struct Summarizer: Sendable {
             return gist(features: features, body: body, length: characters, keywords: keywords)
         }
         let graph = SentenceGraph(features: features)
-        let scores = sentenceScores(features: features, graph: graph, lengths: lengths, title: title)
+        let titleVector = title.isEmpty ? nil : features.denseVector(of: title, background: background)
+        let scorer = SentenceScorer(features: features, graph: graph, lengths: lengths, titleVector: titleVector,
+                                    options: options)
         let filter = RedundancyFilter(lambda: options.mmrLambda, duplicateSimilarity: options.duplicateSimilarity,
                                       coverageWeight: options.coverageWeight, features: features)
-        let chosen = filter.select(scores: scores, lengths: lengths, texts: body.texts, graph: graph,
-                                   characters: characters, sentences: sentences)
-        return Summary(sentences: chosen.map { body.texts[$0] },
-                       sentenceIndices: chosen.map { body.sourceIndices[$0] }, kind: .sentences, keywords: keywords)
+        let minimumClause = options.minimumClauseCharacters
+        let clausePrefix: ((Int, Int) -> (length: Int, score: Float)?)? = options.cutsSentenceAtClause ? { sentence, limit in
+            ClausePrefix.length(of: body.scalars[sentence][...], limit: limit, minimum: minimumClause)
+                .map { ($0, scorer.score(sentence: sentence, prefix: $0)) }
+        } : nil
+        let selection = filter.select(scores: scorer.scores, lengths: lengths, texts: body.texts, graph: graph,
+                                      characters: characters, sentences: sentences, clausePrefix: clausePrefix)
+        var pieces = selection.whole.map { (position: $0, text: body.texts[$0]) }
+        if let cut = selection.cut {
+            pieces.append((cut.sentence, Summarizer.clauseText(body.scalars[cut.sentence].prefix(cut.length))))
+            pieces.sort { $0.position < $1.position }
+        }
+        return Summary(sentences: pieces.map(\.text), sentenceIndices: pieces.map { body.sourceIndices[$0.position] },
+                       kind: .sentences, keywords: keywords)
+    }
+
+    /// The text of leading clauses, without the clause break they end in.
+    static func clauseText(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var end = scalars.endIndex
+        while end > scalars.startIndex, ClauseWindows.isClauseBreak(scalars[end - 1]) { end -= 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[scalars.startIndex..<end])
+        return String(view)
     }
 
     /// Whether a character budget is met with a clause window (see ``GistRule``).
@@ -120,28 +144,6 @@ public struct Summarizer: Sendable {
                                  maximumCharacters: options.maximumAnalyzedCharacters)
         let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background)
         return KeywordExtractor().keywords(in: features, count: count, background: background)
-    }
-
-    /// The score of every body sentence (exposed for diagnostics and tuning).
-    func sentenceScores(features: DocumentFeatures, graph: SentenceGraph, lengths: [Int], title: String) -> [Float] {
-        let n = features.sentenceCount
-        let centrality = graph.centrality(damping: options.damping)
-        let top = centrality.max() ?? 0
-        let titleVector = title.isEmpty ? nil : features.denseVector(of: title, background: background)
-        var scores = [Float](repeating: 0, count: n)
-        let preferred = Float(max(1, options.preferredSentenceLength))
-        for i in 0..<n {
-            let central = top > 0 ? centrality[i] / top : 0
-            let position = 1 / (1 + Float(i) / max(options.positionScale, 1e-3))
-            let length = min(1, Float(lengths[i]) / preferred)
-            let titleOverlap = titleVector.map { features.dot(sentence: i, $0) } ?? 0
-            scores[i] = options.centralityWeight * central
-                + options.documentSimilarityWeight * features.documentSimilarity(ofSentence: i)
-                + options.positionWeight * position
-                + options.titleWeight * titleOverlap
-                + options.lengthWeight * length
-        }
-        return scores
     }
 
     private func gist(features: DocumentFeatures, body: BodySentences, length: Int, keywords: [Keyword]) -> Summary {

@@ -214,33 +214,6 @@ struct DocumentFeatures {
         return sum
     }
 
-    /// The normalized TF-IDF vector of the first `length` characters of sentence `s`, sparse
-    /// (local features ascending).
-    func prefixVector(sentence s: Int, length: Int) -> (features: [Int32], weights: [Float]) {
-        let start = sentenceStarts[s]
-        let end = min(sentenceStarts[s + 1], start + max(0, length))
-        guard end > start else { return ([], []) }
-        var ids = Array(occurrenceFeature[Int(occurrenceStart[start])..<Int(occurrenceStart[end])])
-        ids.sort()
-        var features: [Int32] = [], weights: [Float] = []
-        var norm: Float = 0
-        var k = 0
-        while k < ids.count {
-            var run = k + 1
-            while run < ids.count && ids[run] == ids[k] { run += 1 }
-            let w = (1 + logf(Float(run - k))) * idf[Int(ids[k])]
-            features.append(ids[k])
-            weights.append(w)
-            norm += w * w
-            k = run
-        }
-        if norm > 0 {
-            let inverse = 1 / norm.squareRoot()
-            for i in weights.indices { weights[i] *= inverse }
-        }
-        return (features, weights)
-    }
-
     /// Cosine of sentence `s` with the whole body.
     func documentSimilarity(ofSentence s: Int) -> Float { dot(sentence: s, documentVector) }
 }

@@ -14,6 +14,12 @@ struct SentenceScorer {
     private let titleVector: [Float]?
     private let features: DocumentFeatures
     private let options: SummaryOptions
+    /// Scratch counts per local feature (all zero between calls) and the features touched.
+    private var counts: [Float]
+    private var touched: [Int32] = []
+    /// The last prefix length scored for each sentence (-1: none) and its score.
+    private var cachedPrefix: [Int]
+    private var cachedScore: [Float]
 
     init(features: DocumentFeatures, graph: SentenceGraph, lengths: [Int], titleVector: [Float]?, options: SummaryOptions) {
         self.features = features
@@ -38,6 +44,9 @@ struct SentenceScorer {
         }
         self.anchored = anchored
         self.scores = scores
+        counts = [Float](repeating: 0, count: features.featureCount)
+        cachedPrefix = [Int](repeating: -1, count: n)
+        cachedScore = [Float](repeating: 0, count: n)
     }
 
     /// The similarity, title and length part of a score.
@@ -48,16 +57,36 @@ struct SentenceScorer {
             + options.lengthWeight * min(1, Float(length) / preferred)
     }
 
-    /// The score of the first `length` characters of sentence `i`.
-    func score(sentence i: Int, prefix length: Int) -> Float {
-        let vector = features.prefixVector(sentence: i, length: length)
-        var documentSimilarity: Float = 0, titleOverlap: Float = 0
-        for (f, w) in zip(vector.features, vector.weights) {
-            documentSimilarity += w * features.documentVector[Int(f)]
-            if let titleVector { titleOverlap += w * titleVector[Int(f)] }
+    /// The score of the first `length` characters of sentence `i` (remembered per sentence:
+    /// the same prefix comes up at every selection step until fewer characters are left).
+    mutating func score(sentence i: Int, prefix length: Int) -> Float {
+        if cachedPrefix[i] == length { return cachedScore[i] }
+        // Sublinear TF-IDF of the prefix's n-gram occurrences, through a scratch count per feature.
+        let start = features.sentenceStarts[i]
+        let end = min(features.sentenceStarts[i + 1], start + max(0, length))
+        let lo = start < end ? Int(features.occurrenceStart[start]) : 0
+        let hi = start < end ? Int(features.occurrenceStart[end]) : 0
+        var norm: Float = 0, documentDot: Float = 0, titleDot: Float = 0
+        for o in lo..<hi {
+            let f = Int(features.occurrenceFeature[o])
+            if counts[f] == 0 { touched.append(Int32(f)) }
+            counts[f] += 1
         }
-        return anchored[i] + SentenceScorer.content(documentSimilarity: documentSimilarity, titleOverlap: titleOverlap,
-                                                    length: length, options: options)
+        for f32 in touched {
+            let f = Int(f32)
+            let w = (1 + logf(counts[f])) * features.idf[f]
+            norm += w * w
+            documentDot += w * features.documentVector[f]
+            if let titleVector { titleDot += w * titleVector[f] }
+            counts[f] = 0
+        }
+        touched.removeAll(keepingCapacity: true)
+        let inverse = norm > 0 ? 1 / norm.squareRoot() : 0
+        let score = anchored[i] + SentenceScorer.content(documentSimilarity: documentDot * inverse,
+                                                         titleOverlap: titleDot * inverse, length: length, options: options)
+        cachedPrefix[i] = length
+        cachedScore[i] = score
+        return score
     }
 }
 

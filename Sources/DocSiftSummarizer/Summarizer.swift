@@ -57,6 +57,7 @@ public struct Summarizer: Sendable {
     func analyzedPrefix(of text: String) -> String {
         let analyzed = max(1, options.maximumAnalyzedCharacters)
         let limit = analyzed > Int.max / 2 ? Int.max : analyzed * 2
+        if text.utf8.count <= limit { return text }  // never more scalars than UTF-8 bytes
         let scalars = text.unicodeScalars
         guard let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
               end < scalars.endIndex else { return text }
@@ -95,16 +96,19 @@ public struct Summarizer: Sendable {
         }
         let graph = SentenceGraph(features: features)
         let titleVector = title.isEmpty ? nil : features.denseVector(of: title, background: background)
-        let scorer = SentenceScorer(features: features, graph: graph, lengths: lengths, titleVector: titleVector,
+        var scorer = SentenceScorer(features: features, graph: graph, lengths: lengths, titleVector: titleVector,
                                     options: options)
         let filter = RedundancyFilter(lambda: options.mmrLambda, duplicateSimilarity: options.duplicateSimilarity,
                                       coverageWeight: options.coverageWeight, features: features)
         let minimumClause = options.minimumClauseCharacters
         let clausePrefix: ((Int, Int) -> (length: Int, score: Float)?)? = options.cutsSentenceAtClause ? { sentence, limit in
-            ClausePrefix.length(of: body.scalars[sentence][...], limit: limit, minimum: minimumClause)
-                .map { ($0, scorer.score(sentence: sentence, prefix: $0)) }
+            guard let length = ClausePrefix.length(of: body.scalars[sentence][...], limit: limit, minimum: minimumClause) else {
+                return nil
+            }
+            return (length, scorer.score(sentence: sentence, prefix: length))
         } : nil
-        let selection = filter.select(scores: scorer.scores, lengths: lengths, texts: body.texts, graph: graph,
+        let scores = scorer.scores
+        let selection = filter.select(scores: scores, lengths: lengths, texts: body.texts, graph: graph,
                                       characters: characters, sentences: sentences, clausePrefix: clausePrefix)
         var pieces = selection.whole.map { (position: $0, text: body.texts[$0]) }
         if let cut = selection.cut {

@@ -34,7 +34,6 @@ struct ClauseWindows {
         isClauseBreak(c) || c == "”" || c == "）" || c == ")" || c == "…"
     }
 
-    /// The best window of `length` scalars, or `nil` when the body is empty.
     /// Window scoring parameters (from ``SummaryOptions``).
     struct Parameters {
         var positionWeight: Float
@@ -62,7 +61,15 @@ struct ClauseWindows {
         return nil
     }
 
+    /// The best window of `length` scalars, or `nil` when the body is empty.
     static func best(in features: DocumentFeatures, length: Int, parameters: Parameters) -> Choice? {
+        SublinearTF.table.withUnsafeBufferPointer { sublinear in
+            best(in: features, length: length, parameters: parameters, sublinear: sublinear)
+        }
+    }
+
+    private static func best(in features: DocumentFeatures, length: Int, parameters: Parameters,
+                             sublinear: UnsafeBufferPointer<Float>) -> Choice? {
         let positionWeight = parameters.positionWeight, positionScale = parameters.positionScale
         let total = features.scalars.count
         guard total > 0, length > 0 else { return nil }
@@ -83,13 +90,13 @@ struct ClauseWindows {
         var restSquares = 0.0
         if againstRest {
             for f in 0..<features.featureCount where tf[f] > 0 {
-                let r = Double((1 + logf(tf[f])) * idf[f])
+                let r = Double(SublinearTF.weight(tf[f], table: sublinear) * idf[f])
                 restSquares += r * r
             }
         }
         @inline(__always) func restWeight(_ f: Int, windowCount c: Float) -> Double {
             let left = tf[f] - c
-            return left > 0.5 ? Double((1 + logf(left)) * idf[f]) : 0
+            return left > 0.5 ? Double(SublinearTF.weight(left, table: sublinear) * idf[f]) : 0
         }
 
         func update(_ occurrence: Int, by delta: Float) {
@@ -97,8 +104,8 @@ struct ClauseWindows {
             let old = counts[f]
             let new = old + delta
             counts[f] = new
-            let oldWeight = old > 0 ? Double((1 + logf(old)) * idf[f]) : 0
-            let newWeight = new > 0 ? Double((1 + logf(new)) * idf[f]) : 0
+            let oldWeight = Double(SublinearTF.weight(old, table: sublinear) * idf[f])
+            let newWeight = Double(SublinearTF.weight(new, table: sublinear) * idf[f])
             if againstRest {
                 let oldRest = restWeight(f, windowCount: old), newRest = restWeight(f, windowCount: new)
                 dot += newWeight * newRest - oldWeight * oldRest

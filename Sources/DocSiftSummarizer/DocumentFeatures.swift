@@ -49,69 +49,103 @@ struct DocumentFeatures {
 
     init(sentences: [[Unicode.Scalar]], options: NGramOptions, background: BackgroundIDF?) {
         self.options = options
+        let n = sentences.count
+        var total = 0
+        for sentence in sentences { total += sentence.count }
         var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(sentences.reduce(0) { $0 + $1.count })
+        scalars.reserveCapacity(total)
         var starts: [Int] = [0]
+        starts.reserveCapacity(n + 1)
         for sentence in sentences {
             scalars.append(contentsOf: sentence)
             starts.append(scalars.count)
         }
         self.scalars = scalars
         self.sentenceStarts = starts
-        let n = sentences.count
 
-        var table = KeyTable(expectedCount: max(16, scalars.count))
-        var keys: [UInt64] = []
-        var occStart = [Int32](repeating: 0, count: scalars.count + 1)
-        var occFeature: [Int32] = []
-        var occLength: [UInt8] = []
-        occFeature.reserveCapacity(scalars.count * 3)
-        occLength.reserveCapacity(scalars.count * 3)
+        // Occurrences: at most (maxLength − minLength + 1) per position, so the arrays are
+        // allocated once at that size and cut to what was found.
         let minLength = options.minLength, maxLength = options.maxLength
+        let perPosition = max(0, maxLength - minLength + 1)
+        let capacity = total * perPosition
+        var table = KeyTable(expectedCount: max(16, total + total / 2))
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var occStart = [Int32](repeating: 0, count: total + 1)
+        var occFeature = [Int32](repeating: 0, count: capacity)
+        var occLength = [UInt8](repeating: 0, count: capacity)
+        var occurrences = 0, featureCount = 0
         let folds = options.foldsDigits
         var recent = [UInt32](repeating: 0, count: maxLength)
+        // Extraction state, kept across pauses to grow the key table.
+        var s = 0, p = 0, run = 0
+        var window: UInt64 = 0
         scalars.withUnsafeBufferPointer { text in
-            for s in 0..<n {
-                var run = 0
-                var window: UInt64 = 0
-                for p in starts[s]..<starts[s + 1] {
-                    occStart[p] = Int32(occFeature.count)
-                    let scalar = text[p]
-                    let value: UInt32
-                    if scalar.value >= 0x4E00 && scalar.value <= 0x9FFF {
-                        value = scalar.value  // the common case: a CJK ideograph
-                    } else if let v = NGramExtractor.tokenValue(scalar, foldsDigits: folds) {
-                        value = v
-                    } else {
-                        run = 0
-                        window = 0
-                        continue
-                    }
-                    window = ((window << 21) | UInt64(value)) & ((1 << 63) - 1)
-                    if maxLength > 3 {
-                        for k in 0..<(maxLength - 1) { recent[k] = recent[k + 1] }
-                        recent[maxLength - 1] = value
-                    }
-                    run += 1
-                    let longest = min(run, maxLength)
-                    if longest < minLength { continue }
-                    for len in minLength...longest {
-                        let key: UInt64
-                        if len <= 3 {
-                            key = len == 3 ? window : window & ((1 << UInt64(21 * len)) - 1)
-                        } else {
-                            key = NGramKey.key(of: recent[(maxLength - len)...])
+            occStart.withUnsafeMutableBufferPointer { occStart in
+                occFeature.withUnsafeMutableBufferPointer { occFeature in
+                    occLength.withUnsafeMutableBufferPointer { occLength in
+                        keys.withUnsafeMutableBufferPointer { keys in
+                            while true {
+                                let finished = table.withInserter { inserter -> Bool in
+                                    while s < n {
+                                        let end = starts[s + 1]
+                                        while p < end {
+                                            if !inserter.hasRoom(for: perPosition) { return false }
+                                            occStart[p] = Int32(occurrences)
+                                            let scalar = text[p]
+                                            p += 1
+                                            let value: UInt32
+                                            if scalar.value >= 0x4E00 && scalar.value <= 0x9FFF {
+                                                value = scalar.value  // the common case: a CJK ideograph
+                                            } else if let v = NGramExtractor.tokenValue(scalar, foldsDigits: folds) {
+                                                value = v
+                                            } else {
+                                                run = 0
+                                                window = 0
+                                                continue
+                                            }
+                                            window = ((window << 21) | UInt64(value)) & ((1 << 63) - 1)
+                                            if maxLength > 3 {
+                                                for k in 0..<(maxLength - 1) { recent[k] = recent[k + 1] }
+                                                recent[maxLength - 1] = value
+                                            }
+                                            run += 1
+                                            let longest = min(run, maxLength)
+                                            if longest < minLength { continue }
+                                            for len in minLength...longest {
+                                                let key: UInt64
+                                                if len <= 3 {
+                                                    key = len == 3 ? window : window & ((1 << UInt64(21 * len)) - 1)
+                                                } else {
+                                                    key = NGramKey.key(of: recent[(maxLength - len)...])
+                                                }
+                                                let id = inserter.valueInserting(key, next: Int32(featureCount))
+                                                if Int(id) == featureCount {
+                                                    keys[featureCount] = key
+                                                    featureCount += 1
+                                                }
+                                                occFeature[occurrences] = id
+                                                occLength[occurrences] = UInt8(len)
+                                                occurrences += 1
+                                            }
+                                        }
+                                        s += 1
+                                        run = 0
+                                        window = 0
+                                    }
+                                    return true
+                                }
+                                if finished { break }
+                                table.grow()
+                            }
                         }
-                        let id = table.valueInserting(key, next: Int32(keys.count))
-                        if Int(id) == keys.count { keys.append(key) }
-                        occFeature.append(id)
-                        occLength.append(UInt8(len))
                     }
                 }
             }
         }
-        occStart[scalars.count] = Int32(occFeature.count)
-        let featureCount = keys.count
+        occStart[total] = Int32(occurrences)
+        keys.removeLast(capacity - featureCount)
+        occFeature.removeLast(capacity - occurrences)
+        occLength.removeLast(capacity - occurrences)
         self.featureCount = featureCount
         self.keys = keys
         self.table = table
@@ -119,62 +153,88 @@ struct DocumentFeatures {
         self.occurrenceFeature = occFeature
         self.occurrenceLength = occLength
 
-        // Term and sentence frequencies; sentence vectors.
+        // Term and sentence frequencies; sentence vectors (a sentence's features in
+        // first-occurrence order, counted in a scratch array that is zero between sentences).
         var tf = [Float](repeating: 0, count: featureCount)
         var sf = [Int32](repeating: 0, count: featureCount)
         var scratch = [Float](repeating: 0, count: featureCount)
-        var touched: [Int32] = []
-        var rowStart = [0]
-        var rowFeature: [Int32] = []
-        var rowCounts: [Float] = []
-        for s in 0..<n {
-            let lo = Int(occStart[starts[s]]), hi = Int(occStart[starts[s + 1]])
-            for o in lo..<hi {
-                let f = Int(occFeature[o])
-                if scratch[f] == 0 { touched.append(Int32(f)) }
-                scratch[f] += 1
+        var rowStart = [Int](repeating: 0, count: n + 1)
+        var rowFeature = [Int32](repeating: 0, count: occurrences)
+        var rowCounts = [Float](repeating: 0, count: occurrences)
+        var entries = 0
+        occFeature.withUnsafeBufferPointer { occFeature in
+            tf.withUnsafeMutableBufferPointer { tf in
+                sf.withUnsafeMutableBufferPointer { sf in
+                    scratch.withUnsafeMutableBufferPointer { scratch in
+                        rowFeature.withUnsafeMutableBufferPointer { rowFeature in
+                            rowCounts.withUnsafeMutableBufferPointer { rowCounts in
+                                for s in 0..<n {
+                                    let first = entries
+                                    for o in Int(occStart[starts[s]])..<Int(occStart[starts[s + 1]]) {
+                                        let f = Int(occFeature[o])
+                                        if scratch[f] == 0 {
+                                            rowFeature[entries] = Int32(f)
+                                            entries += 1
+                                        }
+                                        scratch[f] += 1
+                                    }
+                                    for k in first..<entries {
+                                        let f = Int(rowFeature[k])
+                                        let c = scratch[f]
+                                        rowCounts[k] = c
+                                        tf[f] += c
+                                        sf[f] += 1
+                                        scratch[f] = 0
+                                    }
+                                    rowStart[s + 1] = entries
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            for f in touched {
-                rowFeature.append(f)
-                rowCounts.append(scratch[Int(f)])
-                tf[Int(f)] += scratch[Int(f)]
-                sf[Int(f)] += 1
-                scratch[Int(f)] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-            rowStart.append(rowFeature.count)
         }
+        rowFeature.removeLast(occurrences - entries)
+        rowCounts.removeLast(occurrences - entries)
         var idf = [Float](repeating: 1, count: featureCount)
         if let background {
             for f in 0..<featureCount { idf[f] = background.idf(of: keys[f]) }
         } else {
+            // Sentence frequencies are at most n: one logarithm per distinct value.
+            var bySentenceFrequency = [Float](repeating: .nan, count: n + 1)
             for f in 0..<featureCount {
-                idf[f] = DocumentFrequencies.smoothIDF(documentFrequency: Int(sf[f]), documentCount: n)
+                let frequency = Int(sf[f])
+                if bySentenceFrequency[frequency].isNaN {
+                    bySentenceFrequency[frequency] = DocumentFrequencies.smoothIDF(documentFrequency: frequency, documentCount: n)
+                }
+                idf[f] = bySentenceFrequency[frequency]
             }
         }
         var rowWeight = rowCounts
-        for s in 0..<n {
+        var documentVector = [Float](repeating: 0, count: featureCount)
+        SublinearTF.table.withUnsafeBufferPointer { sublinear in
+            for s in 0..<n {
+                var norm: Float = 0
+                for k in rowStart[s]..<rowStart[s + 1] {
+                    let w = SublinearTF.weight(rowCounts[k], table: sublinear) * idf[Int(rowFeature[k])]
+                    rowWeight[k] = w
+                    norm += w * w
+                }
+                if norm > 0 {
+                    let inverse = 1 / norm.squareRoot()
+                    for k in rowStart[s]..<rowStart[s + 1] { rowWeight[k] *= inverse }
+                }
+            }
             var norm: Float = 0
-            for k in rowStart[s]..<rowStart[s + 1] {
-                let w = (1 + logf(rowCounts[k])) * idf[Int(rowFeature[k])]
-                rowWeight[k] = w
+            for f in 0..<featureCount where tf[f] > 0 {
+                let w = SublinearTF.weight(tf[f], table: sublinear) * idf[f]
+                documentVector[f] = w
                 norm += w * w
             }
             if norm > 0 {
                 let inverse = 1 / norm.squareRoot()
-                for k in rowStart[s]..<rowStart[s + 1] { rowWeight[k] *= inverse }
+                for f in 0..<featureCount { documentVector[f] *= inverse }
             }
-        }
-        var documentVector = [Float](repeating: 0, count: featureCount)
-        var norm: Float = 0
-        for f in 0..<featureCount where tf[f] > 0 {
-            let w = (1 + logf(tf[f])) * idf[f]
-            documentVector[f] = w
-            norm += w * w
-        }
-        if norm > 0 {
-            let inverse = 1 / norm.squareRoot()
-            for f in 0..<featureCount { documentVector[f] *= inverse }
         }
         self.termFrequency = tf
         self.sentenceFrequency = sf

@@ -29,9 +29,7 @@ struct BodySentences {
             if scalars.count == original {
                 texts.append(sentence.text)
             } else {
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars)
-                texts.append(String(view))
+                texts.append(ScalarString.make(scalars))
             }
             self.scalars.append(scalars)
             sourceIndices.append(offset)

@@ -103,11 +103,7 @@ struct KeywordExtractor {
             }
             chosen.append((text, entry.score))
         }
-        return chosen.map { phrase in
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: phrase.scalars)
-            return Keyword(text: String(view), score: phrase.score)
-        }
+        return chosen.map { Keyword(text: ScalarString.make($0.scalars), score: $0.score) }
     }
 
     struct Candidate {

@@ -123,9 +123,7 @@ public struct Summarizer: Sendable {
     static func clauseText(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var end = scalars.endIndex
         while end > scalars.startIndex, ClauseWindows.isClauseBreak(scalars[end - 1]) { end -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[scalars.startIndex..<end])
-        return String(view)
+        return ScalarString.make(scalars[scalars.startIndex..<end])
     }
 
     /// Whether a character budget is met with a clause window (see ``GistRule``).
@@ -165,13 +163,11 @@ public struct Summarizer: Sendable {
         while start < end, ClauseWindows.isBreak(scalars[start]) || scalars[start].properties.isWhitespace { start += 1 }
         while end > start, ClauseWindows.isBreak(scalars[end - 1]) || scalars[end - 1].properties.isWhitespace
             || "“（(《「【".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
         var indices: [Int] = []
         for s in 0..<features.sentenceCount
         where features.sentenceStarts[s] < end && features.sentenceStarts[s + 1] > start {
             indices.append(body.sourceIndices[s])
         }
-        return Summary(sentences: start < end ? [String(view)] : [], sentenceIndices: indices, kind: .clauseWindow, keywords: keywords)
+        return Summary(sentences: start < end ? [ScalarString.make(scalars[start..<end])] : [], sentenceIndices: indices, kind: .clauseWindow, keywords: keywords)
     }
 }

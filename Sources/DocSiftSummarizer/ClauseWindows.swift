@@ -79,35 +79,38 @@ struct ClauseWindows {
         let idf = features.idf, doc = features.documentVector
         let occStart = features.occurrenceStart, occFeature = features.occurrenceFeature
         let occLength = features.occurrenceLength
-        var counts = [Float](repeating: 0, count: features.featureCount)
+        // Whole counts: the window's and the document's (term frequencies are whole numbers).
+        var counts = [Int32](repeating: 0, count: features.featureCount)
+        let tf = features.termFrequency.map { Int32($0) }
         var dot = 0.0, squares = 0.0
         var windowStart = 0, windowEnd = 0
         var best: Choice?
 
+        /// The sublinear TF-IDF weight of `count` occurrences of feature `f`.
+        @inline(__always) func weight(_ f: Int, _ count: Int32) -> Double {
+            guard count > 0 else { return 0 }
+            let sub = count < 256 ? sublinear[Int(count)] : 1 + logf(Float(count))
+            return Double(sub * idf[f])
+        }
+
         let againstRest = parameters.againstRest
-        let tf = features.termFrequency
         // The rest of the document: raw sublinear TF-IDF of (document − window) counts.
         var restSquares = 0.0
         if againstRest {
             for f in 0..<features.featureCount where tf[f] > 0 {
-                let r = Double(SublinearTF.weight(tf[f], table: sublinear) * idf[f])
+                let r = weight(f, tf[f])
                 restSquares += r * r
             }
         }
-        @inline(__always) func restWeight(_ f: Int, windowCount c: Float) -> Double {
-            let left = tf[f] - c
-            return left > 0.5 ? Double(SublinearTF.weight(left, table: sublinear) * idf[f]) : 0
-        }
 
-        func update(_ occurrence: Int, by delta: Float) {
+        func update(_ occurrence: Int, by delta: Int32) {
             let f = Int(occFeature[occurrence])
             let old = counts[f]
             let new = old + delta
             counts[f] = new
-            let oldWeight = Double(SublinearTF.weight(old, table: sublinear) * idf[f])
-            let newWeight = Double(SublinearTF.weight(new, table: sublinear) * idf[f])
+            let oldWeight = weight(f, old), newWeight = weight(f, new)
             if againstRest {
-                let oldRest = restWeight(f, windowCount: old), newRest = restWeight(f, windowCount: new)
+                let oldRest = weight(f, tf[f] - old), newRest = weight(f, tf[f] - new)
                 dot += newWeight * newRest - oldWeight * oldRest
                 restSquares += newRest * newRest - oldRest * oldRest
             } else {

@@ -95,15 +95,15 @@ struct KeyTable: Sendable {
         @inline(__always)
         func hasRoom(for n: Int) -> Bool { (count + n) * 2 <= buffer.count }
 
-        /// The value for `key` (never 0), storing `next` when the key is new.
+        /// The value for `key` (never 0), storing `next` (and `weight`) when the key is new.
         @inline(__always)
-        mutating func valueInserting(_ key: UInt64, next: Int32) -> Int32 {
+        mutating func valueInserting(_ key: UInt64, next: Int32, weight: Float = 0) -> Int32 {
             var i = KeyTable.bucket(key, mask: mask)
             while true {
                 let k = buffer[i].key
                 if k == key { return buffer[i].value }
                 if k == 0 {
-                    buffer[i] = Entry(key: key, value: next, weight: 0)
+                    buffer[i] = Entry(key: key, value: next, weight: weight)
                     count += 1
                     return next
                 }

@@ -43,7 +43,7 @@ public struct BackgroundIDF: Sendable, Equatable {
         let documentCount = self.documentCount
         var highest = 0
         for df in frequencies { highest = max(highest, Int(df)) }
-        let byFrequency = (0...min(highest, 1 << 20)).map {
+        let byFrequency = (0...min(highest, 1 << 16)).map {
             DocumentFrequencies.smoothIDF(documentFrequency: $0, documentCount: documentCount)
         }
         var table = KeyTable(expectedCount: sortedKeys.count)  // room for every key: never full

@@ -28,12 +28,13 @@ struct DocumentFeatures {
     let occurrenceFeature: [Int32]
     /// Length in characters of each occurrence.
     let occurrenceLength: [UInt8]
-    /// Number of sentences containing each feature.
+    /// Number of sentences containing each feature (empty without sentence vectors, unless
+    /// there is no background IDF: the IDF then comes from these).
     let sentenceFrequency: [Int32]
     /// Occurrences of each feature in the whole body.
     let termFrequency: [Float]
     /// Sentence vectors in CSR form: row `i` is `rowStart[i]..<rowStart[i + 1]` (features in
-    /// first-occurrence order).
+    /// first-occurrence order); all four arrays are empty without sentence vectors.
     let rowStart: [Int]
     let rowFeature: [Int32]
     let rowWeight: [Float]
@@ -47,7 +48,9 @@ struct DocumentFeatures {
 
     var sentenceCount: Int { sentenceStarts.count - 1 }
 
-    init(sentences: [[Unicode.Scalar]], options: NGramOptions, background: BackgroundIDF?) {
+    /// The features of `sentences`. Sentence vectors (the CSR rows) are built only when
+    /// `sentenceVectors` is true: clause-window gists and keywords do without them.
+    init(sentences: [[Unicode.Scalar]], options: NGramOptions, background: BackgroundIDF?, sentenceVectors: Bool = true) {
         self.options = options
         let n = sentences.count
         var total = 0
@@ -153,17 +156,24 @@ struct DocumentFeatures {
         self.occurrenceFeature = occFeature
         self.occurrenceLength = occLength
 
-        // Term and sentence frequencies; sentence vectors (a sentence's features in
-        // first-occurrence order, counted in a scratch array that is zero between sentences).
+        // Term frequencies.
         var tf = [Float](repeating: 0, count: featureCount)
-        var sf = [Int32](repeating: 0, count: featureCount)
-        var scratch = [Float](repeating: 0, count: featureCount)
-        var rowStart = [Int](repeating: 0, count: n + 1)
-        var rowFeature = [Int32](repeating: 0, count: occurrences)
-        var rowCounts = [Float](repeating: 0, count: occurrences)
-        var entries = 0
         occFeature.withUnsafeBufferPointer { occFeature in
             tf.withUnsafeMutableBufferPointer { tf in
+                for o in 0..<occurrences { tf[Int(occFeature[o])] += 1 }
+            }
+        }
+        // Sentence frequencies and vectors (a sentence's features in first-occurrence order,
+        // counted in a scratch array that is zero between sentences).
+        let rows = sentenceVectors || background == nil
+        var sf = [Int32](repeating: 0, count: rows ? featureCount : 0)
+        var scratch = [Float](repeating: 0, count: rows ? featureCount : 0)
+        var rowStart = [Int](repeating: 0, count: rows ? n + 1 : 0)
+        var rowFeature = [Int32](repeating: 0, count: rows ? occurrences : 0)
+        var rowCounts = [Float](repeating: 0, count: rows ? occurrences : 0)
+        var entries = 0
+        if rows {
+            occFeature.withUnsafeBufferPointer { occFeature in
                 sf.withUnsafeMutableBufferPointer { sf in
                     scratch.withUnsafeMutableBufferPointer { scratch in
                         rowFeature.withUnsafeMutableBufferPointer { rowFeature in
@@ -180,9 +190,7 @@ struct DocumentFeatures {
                                     }
                                     for k in first..<entries {
                                         let f = Int(rowFeature[k])
-                                        let c = scratch[f]
-                                        rowCounts[k] = c
-                                        tf[f] += c
+                                        rowCounts[k] = scratch[f]
                                         sf[f] += 1
                                         scratch[f] = 0
                                     }
@@ -193,9 +201,9 @@ struct DocumentFeatures {
                     }
                 }
             }
+            rowFeature.removeLast(rowFeature.count - entries)
+            rowCounts.removeLast(rowCounts.count - entries)
         }
-        rowFeature.removeLast(occurrences - entries)
-        rowCounts.removeLast(occurrences - entries)
         var idf = [Float](repeating: 1, count: featureCount)
         if let background {
             for f in 0..<featureCount { idf[f] = background.idf(of: keys[f]) }
@@ -213,7 +221,7 @@ struct DocumentFeatures {
         var rowWeight = rowCounts
         var documentVector = [Float](repeating: 0, count: featureCount)
         SublinearTF.table.withUnsafeBufferPointer { sublinear in
-            for s in 0..<n {
+            for s in 0..<(rowStart.isEmpty ? 0 : n) {
                 var norm: Float = 0
                 for k in rowStart[s]..<rowStart[s + 1] {
                     let w = SublinearTF.weight(rowCounts[k], table: sublinear) * idf[Int(rowFeature[k])]

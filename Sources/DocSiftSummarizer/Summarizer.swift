@@ -79,19 +79,22 @@ public struct Summarizer: Sendable {
         let title = title ?? document.headings.joined(separator: " ")
         let body = BodySentences(document: document, title: title, maximumSentences: options.maximumSentences,
                                  maximumCharacters: options.maximumAnalyzedCharacters)
-        let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background)
-        let keywords = KeywordExtractor().keywords(in: features, count: options.keywordCount, background: background)
         var characters: Int?
         var sentences: Int?
         switch budget {
         case let .characters(n): characters = n
         case let .sentences(n): sentences = n
         }
-        guard !body.texts.isEmpty, (characters ?? sentences ?? 0) > 0 else {
+        let lengths = body.scalars.map(\.count)
+        let empty = body.texts.isEmpty || (characters ?? sentences ?? 0) <= 0
+        let gistMode = !empty && characters.map { usesGist(lengths: lengths, budget: $0) } == true
+        let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background,
+                                        sentenceVectors: !empty && !gistMode)
+        let keywords = KeywordExtractor().keywords(in: features, count: options.keywordCount, background: background)
+        if empty {
             return Summary(sentences: [], sentenceIndices: [], kind: .empty, keywords: keywords)
         }
-        let lengths = body.scalars.map(\.count)
-        if let characters, usesGist(lengths: lengths, budget: characters) {
+        if let characters, gistMode {
             return gist(features: features, body: body, length: characters, keywords: keywords)
         }
         let graph = SentenceGraph(features: features)
@@ -144,7 +147,8 @@ public struct Summarizer: Sendable {
         let body = BodySentences(document: document, title: document.headings.joined(separator: " "),
                                  maximumSentences: options.maximumSentences,
                                  maximumCharacters: options.maximumAnalyzedCharacters)
-        let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background)
+        let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background,
+                                        sentenceVectors: false)
         return KeywordExtractor().keywords(in: features, count: count, background: background)
     }
 

@@ -16,7 +16,9 @@ struct BodySentences {
         let titleTokens = Array(title.unicodeScalars).filter(BodySentences.isToken)
         for (offset, sentence) in document.sentences.enumerated() {
             if texts.count >= max(0, maximumSentences) || total >= max(0, maximumCharacters) { break }
-            var scalars = Array(sentence.text.unicodeScalars)
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(sentence.text.utf8.count)  // at least the scalar count, known without a pass
+            scalars.append(contentsOf: sentence.text.unicodeScalars)
             let original = scalars.count
             BodySentences.trimWhitespace(&scalars)
             if offset < 3 { BodySentences.stripPrefix(titleTokens, from: &scalars) }
@@ -78,8 +80,19 @@ struct BodySentences {
     static let reporter = Array("记者".unicodeScalars)
 
     static func trimWhitespace(_ s: inout [Unicode.Scalar]) {
-        while let f = s.first, f.properties.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.properties.isWhitespace { s.removeLast() }
+        var start = 0
+        while start < s.count, isWhitespace(s[start]) { start += 1 }
+        if start > 0 { s.removeFirst(start) }
+        while let l = s.last, isWhitespace(l) { s.removeLast() }
+    }
+
+    /// Unicode white space, answered without a property lookup for ideographs and ASCII.
+    @inline(__always)
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v >= 0x4E00 && v <= 0x9FFF { return false }
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return c.properties.isWhitespace
     }
 
     /// Removes a leading dateline: `本报讯（…）`, `本报讯：`, `…电（记者…）`, `（记者…）`.

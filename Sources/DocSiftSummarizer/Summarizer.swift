@@ -104,10 +104,17 @@ public struct Summarizer: Sendable {
         let filter = RedundancyFilter(lambda: options.mmrLambda, duplicateSimilarity: options.duplicateSimilarity,
                                       coverageWeight: options.coverageWeight, features: features)
         let minimumClause = options.minimumClauseCharacters
+        // Each sentence's cuts up to the first limit asked (limits only shrink as the summary grows).
+        var clauseCuts = [(limit: Int, cuts: [Int])?](repeating: nil, count: lengths.count)
         let clausePrefix: ((Int, Int) -> (length: Int, score: Float)?)? = options.cutsSentenceAtClause ? { sentence, limit in
-            guard let length = ClausePrefix.length(of: body.scalars[sentence][...], limit: limit, minimum: minimumClause) else {
-                return nil
+            let cuts: [Int]
+            if let known = clauseCuts[sentence], known.limit >= limit {
+                cuts = known.cuts
+            } else {
+                cuts = ClausePrefix.cuts(of: body.scalars[sentence][...], minimum: minimumClause, limit: limit)
+                clauseCuts[sentence] = (limit, cuts)
             }
+            guard let length = ClausePrefix.longest(in: cuts, limit: limit) else { return nil }
             return (length, scorer.score(sentence: sentence, prefix: length))
         } : nil
         let scores = scorer.scores

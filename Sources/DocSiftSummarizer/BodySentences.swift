@@ -16,9 +16,7 @@ struct BodySentences {
         let titleTokens = Array(title.unicodeScalars).filter(BodySentences.isToken)
         for (offset, sentence) in document.sentences.enumerated() {
             if texts.count >= max(0, maximumSentences) || total >= max(0, maximumCharacters) { break }
-            var scalars: [Unicode.Scalar] = []
-            scalars.reserveCapacity(sentence.text.utf8.count)  // at least the scalar count, known without a pass
-            scalars.append(contentsOf: sentence.text.unicodeScalars)
+            var scalars = ScalarString.scalars(of: sentence.text)
             let original = scalars.count
             BodySentences.trimWhitespace(&scalars)
             if offset < 3 { BodySentences.stripPrefix(titleTokens, from: &scalars) }

@@ -25,10 +25,13 @@ struct RedundancyFilter {
     /// The sentences chosen for a budget of `characters` characters and/or `sentences`
     /// sentences. With `clausePrefix`, a sentence that does not fit competes with its
     /// longest clause prefix that does: `clausePrefix(sentence, charactersLeft)` is that
-    /// prefix's length and score, or `nil`.
+    /// prefix's length and score, or `nil`; `clauseBounds[i]`, when given, is at least the
+    /// score of any prefix of sentence `i` (prefixes that cannot win a step are not scored).
     func select(scores: [Float], lengths: [Int], texts: [String], graph: SentenceGraph,
                 characters: Int?, sentences: Int?,
-                clausePrefix: ((Int, Int) -> (length: Int, score: Float)?)?) -> Selection {
+                clausePrefix: ((Int, Int) -> (length: Int, score: Float)?)?, clauseBounds: [Float]? = nil) -> Selection {
+        // A bound on the score bounds the value only when the value grows with the score alone.
+        let bounds = lambda >= 0 && coverageWeight == 0 ? clauseBounds : nil
         let n = scores.count
         var chosen: [Int] = []
         var cut: (sentence: Int, length: Int)?
@@ -44,6 +47,7 @@ struct RedundancyFilter {
                 var length = lengths[i]
                 var score = scores[i]
                 if let characters, used + length > characters {
+                    if let bounds, lambda * bounds[i] - (1 - lambda) * maxSimilarity[i] <= bestValue { continue }
                     // Prefixes only shrink as the budget fills: a sentence without one is out for good.
                     guard let clausePrefix, let prefix = clausePrefix(i, characters - used) else {
                         available[i] = false

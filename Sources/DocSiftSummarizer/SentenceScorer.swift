@@ -9,6 +9,9 @@
 struct SentenceScorer {
     /// The score of every body sentence.
     let scores: [Float]
+    /// For every body sentence, a bound on the score of any of its prefixes: its centrality
+    /// and position part plus the largest the cosines and length prior could add.
+    let prefixBounds: [Float]
     /// The centrality and position part of each score.
     private let anchored: [Float]
     private let titleVector: [Float]?
@@ -44,6 +47,10 @@ struct SentenceScorer {
         }
         self.anchored = anchored
         self.scores = scores
+        // Cosines and the length prior lie in [0, 1] (with a little slack for rounding).
+        let most = (max(0, options.documentSimilarityWeight) + (titleVector == nil ? 0 : max(0, options.titleWeight))
+            + max(0, options.lengthWeight)) * 1.001
+        prefixBounds = anchored.map { $0 + most }
         counts = [Float](repeating: 0, count: features.featureCount)
         cachedPrefix = [Int](repeating: -1, count: n)
         cachedScore = [Float](repeating: 0, count: n)

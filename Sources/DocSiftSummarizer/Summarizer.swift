@@ -119,7 +119,8 @@ public struct Summarizer: Sendable {
         } : nil
         let scores = scorer.scores
         let selection = filter.select(scores: scores, lengths: lengths, texts: body.texts, graph: graph,
-                                      characters: characters, sentences: sentences, clausePrefix: clausePrefix)
+                                      characters: characters, sentences: sentences, clausePrefix: clausePrefix,
+                                      clauseBounds: scorer.prefixBounds)
         var pieces = selection.whole.map { (position: $0, text: body.texts[$0]) }
         if let cut = selection.cut {
             pieces.append((cut.sentence, Summarizer.clauseText(body.scalars[cut.sentence].prefix(cut.length))))

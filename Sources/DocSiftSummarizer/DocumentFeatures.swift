@@ -157,44 +157,54 @@ struct DocumentFeatures {
         self.occurrenceLength = occLength
 
         // Term frequencies.
-        var tf = [Float](repeating: 0, count: featureCount)
+        // Whole counts until the weights: 1 + ln(count) then comes from a table.
+        var tfCount = [Int32](repeating: 0, count: featureCount)
         occFeature.withUnsafeBufferPointer { occFeature in
-            tf.withUnsafeMutableBufferPointer { tf in
+            tfCount.withUnsafeMutableBufferPointer { tf in
                 for o in 0..<occurrences { tf[Int(occFeature[o])] += 1 }
             }
         }
+        let tf = tfCount.map { Float($0) }
         // Sentence frequencies and vectors (a sentence's features in first-occurrence order,
-        // counted in a scratch array that is zero between sentences).
+        // counted in a scratch array that is zero between sentences); each entry's weight
+        // starts as 1 + ln(count) and is multiplied by the IDF below.
         let rows = sentenceVectors || background == nil
         var sf = [Int32](repeating: 0, count: rows ? featureCount : 0)
-        var scratch = [Float](repeating: 0, count: rows ? featureCount : 0)
+        var scratch = [Int32](repeating: 0, count: rows ? featureCount : 0)
         var rowStart = [Int](repeating: 0, count: rows ? n + 1 : 0)
         var rowFeature = [Int32](repeating: 0, count: rows ? occurrences : 0)
         var rowCounts = [Float](repeating: 0, count: rows ? occurrences : 0)
+        var rowWeight = [Float](repeating: 0, count: rows ? occurrences : 0)
         var entries = 0
         if rows {
-            occFeature.withUnsafeBufferPointer { occFeature in
-                sf.withUnsafeMutableBufferPointer { sf in
-                    scratch.withUnsafeMutableBufferPointer { scratch in
-                        rowFeature.withUnsafeMutableBufferPointer { rowFeature in
-                            rowCounts.withUnsafeMutableBufferPointer { rowCounts in
-                                for s in 0..<n {
-                                    let first = entries
-                                    for o in Int(occStart[starts[s]])..<Int(occStart[starts[s + 1]]) {
-                                        let f = Int(occFeature[o])
-                                        if scratch[f] == 0 {
-                                            rowFeature[entries] = Int32(f)
-                                            entries += 1
+            SublinearTF.table.withUnsafeBufferPointer { sublinear in
+                occFeature.withUnsafeBufferPointer { occFeature in
+                    sf.withUnsafeMutableBufferPointer { sf in
+                        scratch.withUnsafeMutableBufferPointer { scratch in
+                            rowFeature.withUnsafeMutableBufferPointer { rowFeature in
+                                rowCounts.withUnsafeMutableBufferPointer { rowCounts in
+                                    rowWeight.withUnsafeMutableBufferPointer { rowWeight in
+                                        for s in 0..<n {
+                                            let first = entries
+                                            for o in Int(occStart[starts[s]])..<Int(occStart[starts[s + 1]]) {
+                                                let f = Int(occFeature[o])
+                                                if scratch[f] == 0 {
+                                                    rowFeature[entries] = Int32(f)
+                                                    entries += 1
+                                                }
+                                                scratch[f] += 1
+                                            }
+                                            for k in first..<entries {
+                                                let f = Int(rowFeature[k])
+                                                let c = scratch[f]
+                                                rowCounts[k] = Float(c)
+                                                rowWeight[k] = SublinearTF.weight(whole: c, table: sublinear)
+                                                sf[f] += 1
+                                                scratch[f] = 0
+                                            }
+                                            rowStart[s + 1] = entries
                                         }
-                                        scratch[f] += 1
                                     }
-                                    for k in first..<entries {
-                                        let f = Int(rowFeature[k])
-                                        rowCounts[k] = scratch[f]
-                                        sf[f] += 1
-                                        scratch[f] = 0
-                                    }
-                                    rowStart[s + 1] = entries
                                 }
                             }
                         }
@@ -203,6 +213,7 @@ struct DocumentFeatures {
             }
             rowFeature.removeLast(rowFeature.count - entries)
             rowCounts.removeLast(rowCounts.count - entries)
+            rowWeight.removeLast(rowWeight.count - entries)
         }
         var idf = [Float](repeating: 1, count: featureCount)
         if let background {
@@ -218,30 +229,37 @@ struct DocumentFeatures {
                 idf[f] = bySentenceFrequency[frequency]
             }
         }
-        var rowWeight = rowCounts
         var documentVector = [Float](repeating: 0, count: featureCount)
         SublinearTF.table.withUnsafeBufferPointer { sublinear in
-            for s in 0..<(rowStart.isEmpty ? 0 : n) {
-                var norm: Float = 0
-                for k in rowStart[s]..<rowStart[s + 1] {
-                    let w = SublinearTF.weight(rowCounts[k], table: sublinear) * idf[Int(rowFeature[k])]
-                    rowWeight[k] = w
-                    norm += w * w
+            idf.withUnsafeBufferPointer { idf in
+                rowFeature.withUnsafeBufferPointer { rowFeature in
+                    rowWeight.withUnsafeMutableBufferPointer { rowWeight in
+                        for s in 0..<(rowStart.isEmpty ? 0 : n) {
+                            var norm: Float = 0
+                            for k in rowStart[s]..<rowStart[s + 1] {
+                                let w = rowWeight[k] * idf[Int(rowFeature[k])]
+                                rowWeight[k] = w
+                                norm += w * w
+                            }
+                            if norm > 0 {
+                                let inverse = 1 / norm.squareRoot()
+                                for k in rowStart[s]..<rowStart[s + 1] { rowWeight[k] *= inverse }
+                            }
+                        }
+                    }
                 }
-                if norm > 0 {
-                    let inverse = 1 / norm.squareRoot()
-                    for k in rowStart[s]..<rowStart[s + 1] { rowWeight[k] *= inverse }
+                documentVector.withUnsafeMutableBufferPointer { documentVector in
+                    var norm: Float = 0
+                    for f in 0..<featureCount where tfCount[f] > 0 {
+                        let w = SublinearTF.weight(whole: tfCount[f], table: sublinear) * idf[f]
+                        documentVector[f] = w
+                        norm += w * w
+                    }
+                    if norm > 0 {
+                        let inverse = 1 / norm.squareRoot()
+                        for f in 0..<featureCount { documentVector[f] *= inverse }
+                    }
                 }
-            }
-            var norm: Float = 0
-            for f in 0..<featureCount where tf[f] > 0 {
-                let w = SublinearTF.weight(tf[f], table: sublinear) * idf[f]
-                documentVector[f] = w
-                norm += w * w
-            }
-            if norm > 0 {
-                let inverse = 1 / norm.squareRoot()
-                for f in 0..<featureCount { documentVector[f] *= inverse }
             }
         }
         self.termFrequency = tf

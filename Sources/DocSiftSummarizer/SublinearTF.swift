@@ -10,12 +10,10 @@ enum SublinearTF {
     /// `1 + logf(k)` for k in 1..<256; index 0 holds 0.
     static let table: [Float] = (0..<256).map { $0 == 0 ? 0 : 1 + logf(Float($0)) }
 
-    /// `1 + ln(count)` for a positive count, 0 otherwise; `table` is ``table``.
+    /// `1 + ln(count)` for a positive whole count, 0 otherwise; `table` is ``table``.
     @inline(__always)
-    static func weight(_ count: Float, table: UnsafeBufferPointer<Float>) -> Float {
+    static func weight(whole count: Int32, table: UnsafeBufferPointer<Float>) -> Float {
         if count <= 0 { return 0 }
-        let whole = Int(count)
-        if whole < 256 && Float(whole) == count { return table[whole] }
-        return 1 + logf(count)
+        return count < 256 ? table[Int(count)] : 1 + logf(Float(count))
     }
 }

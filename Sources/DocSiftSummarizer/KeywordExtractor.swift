@@ -76,7 +76,7 @@ struct KeywordExtractor {
         }
         let (candidates, closed) = counted
         let repeated = candidates.contains { $0.count >= 2 }
-        var scored: [(candidate: Candidate, score: Float)] = []
+        var scored: [(candidate: Candidate, score: Float, index: Int)] = []
         for (i, c) in candidates.enumerated() where closed[i] {
             if repeated && c.count < 2 { continue }
             if !repeated && c.length > 4 { continue }  // unrepeated: short n-grams only
@@ -91,11 +91,15 @@ struct KeywordExtractor {
             for k in (c.start + 1)..<(c.start + c.length) { idfSum += bigramIDF[k] }
             let meanIDF = idfSum / Float(c.length - 1)
             let score = (1 + logf(Float(c.count))) * meanIDF * Float(c.length).squareRoot()
-            scored.append((c, score))
+            scored.append((c, score, scored.count))
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.candidate.start < $1.candidate.start }
+        // Best score first, then earliest start, then first found (a total order).
+        var best = BestFirst(scored) {
+            $0.score != $1.score ? $0.score > $1.score
+                : $0.candidate.start != $1.candidate.start ? $0.candidate.start < $1.candidate.start : $0.index < $1.index
+        }
         var chosen: [(scalars: [Unicode.Scalar], score: Float)] = []
-        for entry in scored {
+        while let entry = best.next() {
             if chosen.count >= count { break }
             let text = Array(scalars[entry.candidate.start..<(entry.candidate.start + entry.candidate.length)])
             if chosen.contains(where: { $0.scalars.contains(text) || text.contains($0.scalars) || $0.scalars.sharesTrigram(with: text) }) {

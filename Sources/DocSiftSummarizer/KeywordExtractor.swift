@@ -132,21 +132,44 @@ struct KeywordExtractor {
         // Sentences end in punctuation, but a sentence cut short might not: never cross a start.
         var boundary = [Bool](repeating: false, count: total + 1)
         for start in features.sentenceStarts where start <= total { boundary[start] = true }
-        for p in 0..<total where token[p] != 0 {
-            var h = FNV1a64.step(FNV1a64.offsetBasis, UInt64(token[p]))
-            var length = 1
-            while length < longest && p + length < total && token[p + length] != 0 && !boundary[p + length] {
-                if repeatedOnly && bigramCount[p + length] < 2 { break }
-                h = FNV1a64.step(h, UInt64(token[p + length]))
-                length += 1
-                let key = (h ^ UInt64(length)) | 1  // never 0, the table's empty mark
-                let i = Int(index.valueInserting(key, next: Int32(candidates.count)))
-                if i == candidates.count {
-                    candidates.append(Candidate(start: p, length: length, count: 1))
-                } else {
-                    candidates[i].count += 1
+        var p = 0
+        token.withUnsafeBufferPointer { token in
+            bigramCount.withUnsafeBufferPointer { bigramCount in
+                boundary.withUnsafeBufferPointer { boundary in
+                    at.withUnsafeMutableBufferPointer { at in
+                        // Insert through raw storage; when the table is full, leave, grow it, go on.
+                        while p < total {
+                            let finished = index.withInserter { inserter -> Bool in
+                                while p < total {
+                                    if token[p] == 0 {
+                                        p += 1
+                                        continue
+                                    }
+                                    if !inserter.hasRoom(for: longest) { return false }
+                                    var h = FNV1a64.step(FNV1a64.offsetBasis, UInt64(token[p]))
+                                    var length = 1
+                                    while length < longest && p + length < total && token[p + length] != 0
+                                            && !boundary[p + length] {
+                                        if repeatedOnly && bigramCount[p + length] < 2 { break }
+                                        h = FNV1a64.step(h, UInt64(token[p + length]))
+                                        length += 1
+                                        let key = (h ^ UInt64(length)) | 1  // never 0, the table's empty mark
+                                        let i = Int(inserter.valueInserting(key, next: Int32(candidates.count)))
+                                        if i == candidates.count {
+                                            candidates.append(Candidate(start: p, length: length, count: 1))
+                                        } else {
+                                            candidates[i].count += 1
+                                        }
+                                        at[p * stride + length] = Int32(i)
+                                    }
+                                    p += 1
+                                }
+                                return true
+                            }
+                            if !finished { index.grow() }
+                        }
+                    }
                 }
-                at[p * stride + length] = Int32(i)
             }
         }
         var closed = [Bool](repeating: true, count: candidates.count)

@@ -44,6 +44,9 @@ struct BodySentences {
         if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
         if v >= 0x4E00 && v <= 0x9FFF { return true }
         if v >= 0x3000 && v <= 0x303F { return false }
+        if v >= 0xFF01 && v <= 0xFF65 {  // full-width forms: digits and Latin letters are tokens
+            return (v >= 0xFF10 && v <= 0xFF19) || (v >= 0xFF21 && v <= 0xFF3A) || (v >= 0xFF41 && v <= 0xFF5A)
+        }
         return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
@@ -90,6 +93,7 @@ struct BodySentences {
         let v = c.value
         if v >= 0x4E00 && v <= 0x9FFF { return false }
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if (v >= 0x3001 && v <= 0x303F) || (v >= 0xFF01 && v <= 0xFFEF) { return false }  // CJK and full-width punctuation
         return c.properties.isWhitespace
     }
 

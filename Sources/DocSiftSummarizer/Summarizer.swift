@@ -172,8 +172,8 @@ public struct Summarizer: Sendable {
             end = choice.end
         }
         // Trim separators at both ends.
-        while start < end, ClauseWindows.isBreak(scalars[start]) || scalars[start].properties.isWhitespace { start += 1 }
-        while end > start, ClauseWindows.isBreak(scalars[end - 1]) || scalars[end - 1].properties.isWhitespace
+        while start < end, ClauseWindows.isBreak(scalars[start]) || BodySentences.isWhitespace(scalars[start]) { start += 1 }
+        while end > start, ClauseWindows.isBreak(scalars[end - 1]) || BodySentences.isWhitespace(scalars[end - 1])
             || "“（(《「【".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
         var indices: [Int] = []
         for s in 0..<features.sentenceCount

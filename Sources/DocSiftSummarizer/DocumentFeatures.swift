@@ -275,13 +275,21 @@ struct DocumentFeatures {
     /// The normalized TF-IDF vector of `text`, dense over the local features (n-grams the
     /// body lacks are left out but count toward the norm); `nil` when `text` has no n-grams.
     func denseVector(of text: String, background: BackgroundIDF?) -> [Float]? {
-        let extractor = NGramExtractor(options: options)
-        var counts: [UInt64: Float] = [:]
-        extractor.forEachKey(in: text) { counts[$0, default: 0] += 1 }
-        guard !counts.isEmpty else { return nil }
+        // The keys sorted (a fixed order: deterministic sums), each with its count.
+        var keys = NGramExtractor(options: options).keys(in: text)
+        guard !keys.isEmpty else { return nil }
+        keys.sort()
+        var counted: [(key: UInt64, count: Float)] = []
+        for key in keys {
+            if let last = counted.last, last.key == key {
+                counted[counted.count - 1].count += 1
+            } else {
+                counted.append((key, 1))
+            }
+        }
         var vector = [Float](repeating: 0, count: featureCount)
         var norm: Float = 0
-        for (key, count) in counts.sorted(by: { $0.key < $1.key }) {  // fixed order: deterministic sums
+        for (key, count) in counted {
             let id = table.value(for: key)
             let weight = (1 + logf(count)) * (id >= 0 ? idf[Int(id)] : (background?.idf(of: key) ?? 1))
             norm += weight * weight

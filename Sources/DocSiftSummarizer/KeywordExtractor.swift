@@ -40,7 +40,10 @@ struct KeywordExtractor {
         guard total >= minimumLength else { return [] }
         // Token values (0 for separators and sentence boundaries).
         var token = [UInt32](repeating: 0, count: total)
-        for p in 0..<total { token[p] = NGramExtractor.tokenValue(scalars[p], foldsDigits: false) ?? 0 }
+        for p in 0..<total {
+            let v = scalars[p].value
+            token[p] = v >= 0x4E00 && v <= 0x9FFF ? v : NGramExtractor.tokenValue(scalars[p], foldsDigits: false) ?? 0
+        }
         // Bigram IDF of each position (bigram ending at p), local features first.
         var bigramIDF = [Float](repeating: 0, count: total)
         // Occurrences in the body of the bigram ending at p (digits folded: an upper bound).

@@ -20,9 +20,13 @@ struct SentenceGraph {
         }
         var column = [Int32](repeating: -1, count: features.featureCount)
         var columns = 0
-        for f in 0..<features.featureCount where features.sentenceFrequency[f] >= 2 {
-            column[f] = Int32(columns)
-            columns += 1
+        features.sentenceFrequency.withUnsafeBufferPointer { frequency in
+            column.withUnsafeMutableBufferPointer { column in
+                for f in 0..<frequency.count where frequency[f] >= 2 {
+                    column[f] = Int32(columns)
+                    columns += 1
+                }
+            }
         }
         guard columns > 0 else {
             similarity = [Float](repeating: 0, count: n * n)
@@ -30,10 +34,17 @@ struct SentenceGraph {
         }
         var matrix = DenseMatrix(rows: n, columns: columns)
         matrix.values.withUnsafeMutableBufferPointer { values in
-            for s in 0..<n {
-                for k in features.rowStart[s]..<features.rowStart[s + 1] {
-                    let c = column[Int(features.rowFeature[k])]
-                    if c >= 0 { values[s * columns + Int(c)] = features.rowWeight[k] }
+            column.withUnsafeBufferPointer { column in
+                features.rowFeature.withUnsafeBufferPointer { rowFeature in
+                    features.rowWeight.withUnsafeBufferPointer { rowWeight in
+                        for s in 0..<n {
+                            let row = s * columns
+                            for k in features.rowStart[s]..<features.rowStart[s + 1] {
+                                let c = column[Int(rowFeature[k])]
+                                if c >= 0 { values[row + Int(c)] = rowWeight[k] }
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -64,28 +64,47 @@ struct SentenceGraph {
         let n = count
         guard n > 0 else { return [] }
         guard n > 1 else { return [1] }
-        // Row-normalized transition matrix; a sentence with no edges jumps uniformly.
-        var transition = DenseMatrix(rows: n, columns: n)
-        for i in 0..<n {
-            var sum: Float = 0
-            for j in 0..<n { sum += similarity[i * n + j] }
-            for j in 0..<n {
-                transition.values[i * n + j] = sum > 0 ? similarity[i * n + j] / sum : 1 / Float(n)
+        // The transposed row-normalized transition matrix: row j holds the probabilities of
+        // stepping into sentence j (a sentence with no edges jumps uniformly).
+        var inbound = [Float](repeating: 0, count: n * n)
+        similarity.withUnsafeBufferPointer { similarity in
+            inbound.withUnsafeMutableBufferPointer { inbound in
+                for i in 0..<n {
+                    var sum: Float = 0
+                    for j in 0..<n { sum += similarity[i * n + j] }
+                    for j in 0..<n { inbound[j * n + i] = sum > 0 ? similarity[i * n + j] / sum : 1 / Float(n) }
+                }
             }
         }
         var p = [Float](repeating: 1 / Float(n), count: n)
         var next = [Float](repeating: 0, count: n)
         let teleport = (1 - damping) / Float(n)
         for _ in 0..<max(1, iterations) {
-            // next = damping · Tᵀ p + teleport
-            for i in 0..<n { next[i] = teleport }
-            do {
-                try MatrixProducts.gemv(transition, transpose: true, p, alpha: damping, beta: 1, into: &next)
-            } catch {
-                return p
-            }
+            // next = damping · Tᵀ p + teleport: one 8-lane dot product per sentence (at
+            // these sizes a BLAS call costs more than the arithmetic).
             var change: Float = 0
-            for i in 0..<n { change += abs(next[i] - p[i]) }
+            inbound.withUnsafeBufferPointer { inbound in
+                p.withUnsafeBufferPointer { p in
+                    guard let rows = inbound.baseAddress, let weights = p.baseAddress else { return }
+                    for j in 0..<n {
+                        let row = j * n
+                        var lanes = SIMD8<Float>()
+                        var i = 0
+                        while i + 8 <= n {
+                            lanes += UnsafeRawPointer(rows + row + i).loadUnaligned(as: SIMD8<Float>.self)
+                                * UnsafeRawPointer(weights + i).loadUnaligned(as: SIMD8<Float>.self)
+                            i += 8
+                        }
+                        var sum = lanes.sum()
+                        while i < n {
+                            sum += inbound[row + i] * p[i]
+                            i += 1
+                        }
+                        next[j] = teleport + damping * sum
+                        change += abs(next[j] - p[j])
+                    }
+                }
+            }
             swap(&p, &next)
             if change < tolerance { break }
         }

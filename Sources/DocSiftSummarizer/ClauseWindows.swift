@@ -17,10 +17,10 @@ struct ClauseWindows {
 
     /// Whether a window may start at `p`.
     @inline(__always)
-    static func isStart(_ p: Int, in s: UnsafeBufferPointer<Unicode.Scalar>, sentenceStartSet: UnsafeBufferPointer<Bool>) -> Bool {
+    static func isStart(_ p: Int, in s: UnsafeBufferPointer<Unicode.Scalar>, sentenceStarts: UnsafeBufferPointer<Int32>) -> Bool {
         guard p < s.count else { return false }
         if isBreak(s[p]) || s[p] == " " { return false }
-        if sentenceStartSet[p] { return true }
+        if sentenceStarts[p] != 0 { return true }
         guard p > 0 else { return true }
         return isClauseBreak(s[p - 1])
     }
@@ -67,26 +67,28 @@ struct ClauseWindows {
     static func best(in features: DocumentFeatures, length: Int, parameters: Parameters) -> Choice? {
         let total = features.scalars.count
         guard total > 0, length > 0 else { return nil }
-        var sentenceStartSet = [Bool](repeating: false, count: total + 1)
-        for s in features.sentenceStarts { sentenceStartSet[s] = true }
-        var counts = [Int32](repeating: 0, count: features.featureCount)
-        let tf = features.termFrequency.map { Int32($0) }
-        return SublinearTF.table.withUnsafeBufferPointer { sublinear in
-            features.scalars.withUnsafeBufferPointer { scalars in
-                sentenceStartSet.withUnsafeBufferPointer { sentenceStartSet in
+        let featureCount = features.featureCount
+        // Scratch space (sentence-start marks, the window's counts, whole term frequencies)
+        // in one temporary allocation rather than three arrays.
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: total + 1 + 2 * featureCount) { scratch in
+            scratch.initialize(repeating: 0)
+            let starts = UnsafeMutableBufferPointer(rebasing: scratch[0..<(total + 1)])
+            let counts = UnsafeMutableBufferPointer(rebasing: scratch[(total + 1)..<(total + 1 + featureCount)])
+            let tf = UnsafeMutableBufferPointer(rebasing: scratch[(total + 1 + featureCount)...])
+            for s in features.sentenceStarts { starts[s] = 1 }
+            for f in 0..<featureCount { tf[f] = Int32(features.termFrequency[f]) }
+            return SublinearTF.table.withUnsafeBufferPointer { sublinear in
+                features.scalars.withUnsafeBufferPointer { scalars in
                     features.occurrenceStart.withUnsafeBufferPointer { occStart in
                         features.occurrenceFeature.withUnsafeBufferPointer { occFeature in
                             features.occurrenceLength.withUnsafeBufferPointer { occLength in
                                 features.idf.withUnsafeBufferPointer { idf in
                                     features.documentVector.withUnsafeBufferPointer { doc in
-                                        tf.withUnsafeBufferPointer { tf in
-                                            counts.withUnsafeMutableBufferPointer { counts in
-                                                best(Buffers(sublinear: sublinear, scalars: scalars, sentenceStartSet: sentenceStartSet,
-                                                             occStart: occStart, occFeature: occFeature, occLength: occLength,
-                                                             idf: idf, doc: doc, tf: tf, counts: counts),
-                                                     options: features.options, length: length, parameters: parameters)
-                                            }
-                                        }
+                                        best(Buffers(sublinear: sublinear, scalars: scalars,
+                                                     sentenceStarts: UnsafeBufferPointer(starts),
+                                                     occStart: occStart, occFeature: occFeature, occLength: occLength,
+                                                     idf: idf, doc: doc, tf: UnsafeBufferPointer(tf), counts: counts),
+                                             options: features.options, length: length, parameters: parameters)
                                     }
                                 }
                             }
@@ -101,7 +103,8 @@ struct ClauseWindows {
     private struct Buffers {
         let sublinear: UnsafeBufferPointer<Float>
         let scalars: UnsafeBufferPointer<Unicode.Scalar>
-        let sentenceStartSet: UnsafeBufferPointer<Bool>
+        /// 1 where a sentence starts.
+        let sentenceStarts: UnsafeBufferPointer<Int32>
         let occStart: UnsafeBufferPointer<Int32>
         let occFeature: UnsafeBufferPointer<Int32>
         let occLength: UnsafeBufferPointer<UInt8>
@@ -156,7 +159,7 @@ struct ClauseWindows {
 
         // Windows cut short by the end of the text only compete when no full-length one exists.
         let lastFullStart = total - length
-        for start in 0..<total where isStart(start, in: b.scalars, sentenceStartSet: b.sentenceStartSet) {
+        for start in 0..<total where isStart(start, in: b.scalars, sentenceStarts: b.sentenceStarts) {
             if start > lastFullStart && best != nil && lastFullStart >= 0 { break }
             let end = start + min(length, total - start)
             // Enter occurrences ending in [windowEnd, end) that start inside the window.

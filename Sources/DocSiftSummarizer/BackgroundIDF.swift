@@ -39,10 +39,25 @@ public struct BackgroundIDF: Sendable, Equatable {
         self.documentCount = max(0, documentCount)
         self.keys = sortedKeys
         self.documentFrequencies = frequencies
-        var table = KeyTable(expectedCount: sortedKeys.count)
-        for (i, key) in sortedKeys.enumerated() {
-            let idf = DocumentFrequencies.smoothIDF(documentFrequency: Int(frequencies[i]), documentCount: self.documentCount)
-            _ = table.valueInserting(key, next: Int32(i), weight: idf)
+        // Document frequencies repeat: one logarithm per distinct value, not per key.
+        let documentCount = self.documentCount
+        var highest = 0
+        for df in frequencies { highest = max(highest, Int(df)) }
+        let byFrequency = (0...min(highest, 1 << 16)).map {
+            DocumentFrequencies.smoothIDF(documentFrequency: $0, documentCount: documentCount)
+        }
+        var table = KeyTable(expectedCount: sortedKeys.count)  // room for every key: never full
+        sortedKeys.withUnsafeBufferPointer { keys in
+            frequencies.withUnsafeBufferPointer { frequencies in
+                table.withInserter { inserter in
+                    for i in 0..<keys.count {
+                        let df = Int(frequencies[i])
+                        let idf = df < byFrequency.count
+                            ? byFrequency[df] : DocumentFrequencies.smoothIDF(documentFrequency: df, documentCount: documentCount)
+                        _ = inserter.valueInserting(keys[i], next: Int32(i), weight: idf)
+                    }
+                }
+            }
         }
         self.table = table
         self.unseenIDF = DocumentFrequencies.smoothIDF(documentFrequency: 1, documentCount: self.documentCount)
@@ -207,24 +222,39 @@ public struct BackgroundIDF: Sendable, Equatable {
         guard documentCount <= UInt64(Int32.max), keyCount <= payloadLength / 2 else {
             throw SummarizerDataError.malformed("counts out of range")
         }
-        var keys = [UInt64]()
-        keys.reserveCapacity(Int(keyCount))
-        var previous: UInt64 = 0
-        for index in 0..<Int(keyCount) {
-            let delta = try reader.varint()
-            guard index == 0 || delta > 0 else { throw SummarizerDataError.malformed("keys not ascending") }
-            let (sum, overflow) = previous.addingReportingOverflow(delta)
-            guard !overflow, sum != 0 else { throw SummarizerDataError.malformed("key out of range") }
-            keys.append(sum)
-            previous = sum
+        // Keys (ascending, as deltas) then frequencies, as varints, read in one pass.
+        let count = Int(keyCount)
+        let (keys, dfs, end) = try bytes.withUnsafeBufferPointer { bytes -> ([UInt64], [UInt32], Int) in
+            var keys = [UInt64](repeating: 0, count: count)
+            var dfs = [UInt32](repeating: 0, count: count)
+            var position = reader.position
+            var previous: UInt64 = 0
+            for index in 0..<(2 * count) {
+                var v: UInt64 = 0
+                var shift: UInt64 = 0
+                while true {
+                    guard position < bytes.count else { throw SummarizerDataError.truncated }
+                    let b = bytes[position]
+                    position += 1
+                    guard shift < 64, !(shift == 63 && b > 1) else { throw SummarizerDataError.malformed("varint overflow") }
+                    v |= UInt64(b & 0x7F) << shift
+                    if b & 0x80 == 0 { break }
+                    shift += 7
+                }
+                if index < count {
+                    guard index == 0 || v > 0 else { throw SummarizerDataError.malformed("keys not ascending") }
+                    let (sum, overflow) = previous.addingReportingOverflow(v)
+                    guard !overflow, sum != 0 else { throw SummarizerDataError.malformed("key out of range") }
+                    keys[index] = sum
+                    previous = sum
+                } else {
+                    guard v >= 1, v <= documentCount else { throw SummarizerDataError.malformed("document frequency \(v)") }
+                    dfs[index - count] = UInt32(v)
+                }
+            }
+            return (keys, dfs, position)
         }
-        var dfs = [UInt32]()
-        dfs.reserveCapacity(Int(keyCount))
-        for _ in 0..<Int(keyCount) {
-            let df = try reader.varint()
-            guard df >= 1, df <= documentCount else { throw SummarizerDataError.malformed("document frequency \(df)") }
-            dfs.append(UInt32(df))
-        }
+        reader.position = end
         guard reader.position == bytes.count else { throw SummarizerDataError.malformed("trailing bytes") }
         self.init(options: NGramOptions(minLength: minLength, maxLength: maxLength, foldsDigits: folds == 1),
                   documentCount: Int(documentCount), sortedKeys: keys, frequencies: dfs)

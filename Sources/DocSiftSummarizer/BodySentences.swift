@@ -16,7 +16,7 @@ struct BodySentences {
         let titleTokens = Array(title.unicodeScalars).filter(BodySentences.isToken)
         for (offset, sentence) in document.sentences.enumerated() {
             if texts.count >= max(0, maximumSentences) || total >= max(0, maximumCharacters) { break }
-            var scalars = Array(sentence.text.unicodeScalars)
+            var scalars = ScalarString.scalars(of: sentence.text)
             let original = scalars.count
             BodySentences.trimWhitespace(&scalars)
             if offset < 3 { BodySentences.stripPrefix(titleTokens, from: &scalars) }
@@ -29,9 +29,7 @@ struct BodySentences {
             if scalars.count == original {
                 texts.append(sentence.text)
             } else {
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars)
-                texts.append(String(view))
+                texts.append(ScalarString.make(scalars))
             }
             self.scalars.append(scalars)
             sourceIndices.append(offset)
@@ -46,6 +44,9 @@ struct BodySentences {
         if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
         if v >= 0x4E00 && v <= 0x9FFF { return true }
         if v >= 0x3000 && v <= 0x303F { return false }
+        if v >= 0xFF01 && v <= 0xFF65 {  // full-width forms: digits and Latin letters are tokens
+            return (v >= 0xFF10 && v <= 0xFF19) || (v >= 0xFF21 && v <= 0xFF3A) || (v >= 0xFF41 && v <= 0xFF5A)
+        }
         return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
@@ -80,8 +81,20 @@ struct BodySentences {
     static let reporter = Array("记者".unicodeScalars)
 
     static func trimWhitespace(_ s: inout [Unicode.Scalar]) {
-        while let f = s.first, f.properties.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.properties.isWhitespace { s.removeLast() }
+        var start = 0
+        while start < s.count, isWhitespace(s[start]) { start += 1 }
+        if start > 0 { s.removeFirst(start) }
+        while let l = s.last, isWhitespace(l) { s.removeLast() }
+    }
+
+    /// Unicode white space, answered without a property lookup for ideographs and ASCII.
+    @inline(__always)
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v >= 0x4E00 && v <= 0x9FFF { return false }
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if (v >= 0x3001 && v <= 0x303F) || (v >= 0xFF01 && v <= 0xFFEF) { return false }  // CJK and full-width punctuation
+        return c.properties.isWhitespace
     }
 
     /// Removes a leading dateline: `本报讯（…）`, `本报讯：`, `…电（记者…）`, `（记者…）`.

@@ -1,3 +1,5 @@
+import DocSiftFeatures
+
 /// Headline-length gists: windows of exactly the budget's length that start at a clause
 /// boundary (a sentence start or just after ，、；：), scored by the cosine of their
 /// TF-IDF vector with the rest of the body's (or the whole body's) plus a position prior.
@@ -14,11 +16,11 @@ struct ClauseWindows {
     }
 
     /// Whether a window may start at `p`.
-    static func isStart(_ p: Int, in features: DocumentFeatures, sentenceStartSet: [Bool]) -> Bool {
-        let s = features.scalars
+    @inline(__always)
+    static func isStart(_ p: Int, in s: UnsafeBufferPointer<Unicode.Scalar>, sentenceStarts: UnsafeBufferPointer<Int32>) -> Bool {
         guard p < s.count else { return false }
         if isBreak(s[p]) || s[p] == " " { return false }
-        if sentenceStartSet[p] { return true }
+        if sentenceStarts[p] != 0 { return true }
         guard p > 0 else { return true }
         return isClauseBreak(s[p - 1])
     }
@@ -34,7 +36,6 @@ struct ClauseWindows {
         isClauseBreak(c) || c == "”" || c == "）" || c == ")" || c == "…"
     }
 
-    /// The best window of `length` scalars, or `nil` when the body is empty.
     /// Window scoring parameters (from ``SummaryOptions``).
     struct Parameters {
         var positionWeight: Float
@@ -51,7 +52,7 @@ struct ClauseWindows {
     }
 
     /// Length of the clause starting at `p` when it ends in a clause break within `limit` characters.
-    static func openerLength(at p: Int, in scalars: [Unicode.Scalar], limit: Int) -> Int? {
+    static func openerLength(at p: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>, limit: Int) -> Int? {
         var i = p
         while i < scalars.count && i - p <= limit {
             let c = scalars[i]
@@ -62,62 +63,109 @@ struct ClauseWindows {
         return nil
     }
 
+    /// The best window of `length` scalars, or `nil` when the body is empty.
     static func best(in features: DocumentFeatures, length: Int, parameters: Parameters) -> Choice? {
-        let positionWeight = parameters.positionWeight, positionScale = parameters.positionScale
         let total = features.scalars.count
         guard total > 0, length > 0 else { return nil }
-        var sentenceStartSet = [Bool](repeating: false, count: total + 1)
-        for s in features.sentenceStarts { sentenceStartSet[s] = true }
-        let minLength = features.options.minLength
-        let idf = features.idf, doc = features.documentVector
-        let occStart = features.occurrenceStart, occFeature = features.occurrenceFeature
-        let occLength = features.occurrenceLength
-        var counts = [Float](repeating: 0, count: features.featureCount)
+        let featureCount = features.featureCount
+        // Scratch space (sentence-start marks, the window's counts, whole term frequencies)
+        // in one temporary allocation rather than three arrays.
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: total + 1 + 2 * featureCount) { scratch in
+            scratch.initialize(repeating: 0)
+            let starts = UnsafeMutableBufferPointer(rebasing: scratch[0..<(total + 1)])
+            let counts = UnsafeMutableBufferPointer(rebasing: scratch[(total + 1)..<(total + 1 + featureCount)])
+            let tf = UnsafeMutableBufferPointer(rebasing: scratch[(total + 1 + featureCount)...])
+            for s in features.sentenceStarts { starts[s] = 1 }
+            for f in 0..<featureCount { tf[f] = Int32(features.termFrequency[f]) }
+            return SublinearTF.table.withUnsafeBufferPointer { sublinear in
+                features.scalars.withUnsafeBufferPointer { scalars in
+                    features.occurrenceStart.withUnsafeBufferPointer { occStart in
+                        features.occurrenceFeature.withUnsafeBufferPointer { occFeature in
+                            features.occurrenceLength.withUnsafeBufferPointer { occLength in
+                                features.idf.withUnsafeBufferPointer { idf in
+                                    features.documentVector.withUnsafeBufferPointer { doc in
+                                        best(Buffers(sublinear: sublinear, scalars: scalars,
+                                                     sentenceStarts: UnsafeBufferPointer(starts),
+                                                     occStart: occStart, occFeature: occFeature, occLength: occLength,
+                                                     idf: idf, doc: doc, tf: UnsafeBufferPointer(tf), counts: counts),
+                                             options: features.options, length: length, parameters: parameters)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The arrays the sweep reads (and the window's counts, zero at the start), as raw buffers.
+    private struct Buffers {
+        let sublinear: UnsafeBufferPointer<Float>
+        let scalars: UnsafeBufferPointer<Unicode.Scalar>
+        /// 1 where a sentence starts.
+        let sentenceStarts: UnsafeBufferPointer<Int32>
+        let occStart: UnsafeBufferPointer<Int32>
+        let occFeature: UnsafeBufferPointer<Int32>
+        let occLength: UnsafeBufferPointer<UInt8>
+        let idf: UnsafeBufferPointer<Float>
+        let doc: UnsafeBufferPointer<Float>
+        /// Whole term frequencies.
+        let tf: UnsafeBufferPointer<Int32>
+        let counts: UnsafeMutableBufferPointer<Int32>
+
+        /// The sublinear TF-IDF weight of `count` occurrences of feature `f`.
+        @inline(__always)
+        func weight(_ f: Int, _ count: Int32) -> Double {
+            guard count > 0 else { return 0 }
+            let sub = count < 256 ? sublinear[Int(count)] : 1 + logf(Float(count))
+            return Double(sub * idf[f])
+        }
+    }
+
+    private static func best(_ b: Buffers, options: NGramOptions, length: Int, parameters: Parameters) -> Choice? {
+        let positionWeight = parameters.positionWeight, positionScale = parameters.positionScale
+        let total = b.scalars.count
+        let minLength = options.minLength, maxLength = max(options.minLength, options.maxLength)
         var dot = 0.0, squares = 0.0
         var windowStart = 0, windowEnd = 0
         var best: Choice?
 
         let againstRest = parameters.againstRest
-        let tf = features.termFrequency
         // The rest of the document: raw sublinear TF-IDF of (document − window) counts.
         var restSquares = 0.0
         if againstRest {
-            for f in 0..<features.featureCount where tf[f] > 0 {
-                let r = Double((1 + logf(tf[f])) * idf[f])
+            for f in 0..<b.tf.count where b.tf[f] > 0 {
+                let r = b.weight(f, b.tf[f])
                 restSquares += r * r
             }
         }
-        @inline(__always) func restWeight(_ f: Int, windowCount c: Float) -> Double {
-            let left = tf[f] - c
-            return left > 0.5 ? Double((1 + logf(left)) * idf[f]) : 0
-        }
 
-        func update(_ occurrence: Int, by delta: Float) {
-            let f = Int(occFeature[occurrence])
-            let old = counts[f]
+        @inline(__always) func update(_ occurrence: Int, by delta: Int32) {
+            let f = Int(b.occFeature[occurrence])
+            let old = b.counts[f]
             let new = old + delta
-            counts[f] = new
-            let oldWeight = old > 0 ? Double((1 + logf(old)) * idf[f]) : 0
-            let newWeight = new > 0 ? Double((1 + logf(new)) * idf[f]) : 0
+            b.counts[f] = new
+            let oldWeight = b.weight(f, old), newWeight = b.weight(f, new)
             if againstRest {
-                let oldRest = restWeight(f, windowCount: old), newRest = restWeight(f, windowCount: new)
+                let oldRest = b.weight(f, b.tf[f] - old), newRest = b.weight(f, b.tf[f] - new)
                 dot += newWeight * newRest - oldWeight * oldRest
                 restSquares += newRest * newRest - oldRest * oldRest
             } else {
-                dot += (newWeight - oldWeight) * Double(doc[f])
+                dot += (newWeight - oldWeight) * Double(b.doc[f])
             }
             squares += newWeight * newWeight - oldWeight * oldWeight
         }
 
         // Windows cut short by the end of the text only compete when no full-length one exists.
         let lastFullStart = total - length
-        for start in 0..<total where isStart(start, in: features, sentenceStartSet: sentenceStartSet) {
+        for start in 0..<total where isStart(start, in: b.scalars, sentenceStarts: b.sentenceStarts) {
             if start > lastFullStart && best != nil && lastFullStart >= 0 { break }
             let end = start + min(length, total - start)
             // Enter occurrences ending in [windowEnd, end) that start inside the window.
             while windowEnd < end {
                 let p = windowEnd
-                for o in Int(occStart[p])..<Int(occStart[p + 1]) where p - Int(occLength[o]) + 1 >= windowStart {
+                for o in Int(b.occStart[p])..<Int(b.occStart[p + 1]) where p - Int(b.occLength[o]) + 1 >= windowStart {
                     update(o, by: 1)
                 }
                 windowEnd += 1
@@ -125,13 +173,12 @@ struct ClauseWindows {
             // Drop occurrences starting in [windowStart, start) that ended inside the window.
             while windowStart < start {
                 let q = windowStart
-                var o = Int(occStart[q])
                 // Occurrences starting at q end at q + len - 1: look them up by end position.
-                for len in minLength...max(minLength, features.options.maxLength) {
+                for len in minLength...maxLength {
                     let p = q + len - 1
                     guard p < windowEnd else { break }
-                    o = Int(occStart[p]) + (len - minLength)
-                    if o < Int(occStart[p + 1]) && Int(occLength[o]) == len { update(o, by: -1) }
+                    let o = Int(b.occStart[p]) + (len - minLength)
+                    if o < Int(b.occStart[p + 1]) && Int(b.occLength[o]) == len { update(o, by: -1) }
                 }
                 windowStart += 1
             }
@@ -140,7 +187,7 @@ struct ClauseWindows {
             let prior = Double(positionWeight) / (1 + Double(start) / Double(max(positionScale, 1)))
             var score = cosine + prior
             if parameters.openerPenalty != 0,
-               openerLength(at: start, in: features.scalars, limit: parameters.openerLength) != nil {
+               openerLength(at: start, in: b.scalars, limit: parameters.openerLength) != nil {
                 score -= Double(parameters.openerPenalty)
             }
             if let current = best, score <= current.score + 1e-12 { continue }

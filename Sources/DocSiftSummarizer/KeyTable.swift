@@ -69,7 +69,51 @@ struct KeyTable: Sendable {
         return value
     }
 
-    private mutating func grow() {
+    /// Inserts through raw storage, without the per-call copy-on-write check of
+    /// ``valueInserting(_:next:weight:)``. The inserter never grows the table: the caller
+    /// checks ``Inserter/hasRoom(for:)``, leaves `body`, calls ``grow()`` and goes on.
+    mutating func withInserter<R>(_ body: (inout Inserter) -> R) -> R {
+        let mask = self.mask
+        var count = self.count
+        let result = entries.withUnsafeMutableBufferPointer { buffer -> R in
+            var inserter = Inserter(buffer: buffer, mask: mask, count: count)
+            defer { count = inserter.count }
+            return body(&inserter)
+        }
+        self.count = count
+        return result
+    }
+
+    /// Inserts into a table's storage (see ``withInserter(_:)``).
+    struct Inserter {
+        let buffer: UnsafeMutableBufferPointer<Entry>
+        let mask: Int
+        /// Number of stored keys.
+        var count: Int
+
+        /// Whether `n` more keys keep the table at most half full.
+        @inline(__always)
+        func hasRoom(for n: Int) -> Bool { (count + n) * 2 <= buffer.count }
+
+        /// The value for `key` (never 0), storing `next` (and `weight`) when the key is new.
+        @inline(__always)
+        mutating func valueInserting(_ key: UInt64, next: Int32, weight: Float = 0) -> Int32 {
+            var i = KeyTable.bucket(key, mask: mask)
+            while true {
+                let k = buffer[i].key
+                if k == key { return buffer[i].value }
+                if k == 0 {
+                    buffer[i] = Entry(key: key, value: next, weight: weight)
+                    count += 1
+                    return next
+                }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// Doubles the number of slots, keeping every key and value.
+    mutating func grow() {
         let old = entries
         let capacity = entries.count * 2
         entries = [Entry](repeating: Entry(key: 0, value: -1, weight: 0), count: capacity)

@@ -40,7 +40,10 @@ struct KeywordExtractor {
         guard total >= minimumLength else { return [] }
         // Token values (0 for separators and sentence boundaries).
         var token = [UInt32](repeating: 0, count: total)
-        for p in 0..<total { token[p] = NGramExtractor.tokenValue(scalars[p], foldsDigits: false) ?? 0 }
+        for p in 0..<total {
+            let v = scalars[p].value
+            token[p] = v >= 0x4E00 && v <= 0x9FFF ? v : NGramExtractor.tokenValue(scalars[p], foldsDigits: false) ?? 0
+        }
         // Bigram IDF of each position (bigram ending at p), local features first.
         var bigramIDF = [Float](repeating: 0, count: total)
         // Occurrences in the body of the bigram ending at p (digits folded: an upper bound).
@@ -76,7 +79,7 @@ struct KeywordExtractor {
         }
         let (candidates, closed) = counted
         let repeated = candidates.contains { $0.count >= 2 }
-        var scored: [(candidate: Candidate, score: Float)] = []
+        var scored: [(candidate: Candidate, score: Float, index: Int)] = []
         for (i, c) in candidates.enumerated() where closed[i] {
             if repeated && c.count < 2 { continue }
             if !repeated && c.length > 4 { continue }  // unrepeated: short n-grams only
@@ -91,11 +94,15 @@ struct KeywordExtractor {
             for k in (c.start + 1)..<(c.start + c.length) { idfSum += bigramIDF[k] }
             let meanIDF = idfSum / Float(c.length - 1)
             let score = (1 + logf(Float(c.count))) * meanIDF * Float(c.length).squareRoot()
-            scored.append((c, score))
+            scored.append((c, score, scored.count))
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.candidate.start < $1.candidate.start }
+        // Best score first, then earliest start, then first found (a total order).
+        var best = BestFirst(scored) {
+            $0.score != $1.score ? $0.score > $1.score
+                : $0.candidate.start != $1.candidate.start ? $0.candidate.start < $1.candidate.start : $0.index < $1.index
+        }
         var chosen: [(scalars: [Unicode.Scalar], score: Float)] = []
-        for entry in scored {
+        while let entry = best.next() {
             if chosen.count >= count { break }
             let text = Array(scalars[entry.candidate.start..<(entry.candidate.start + entry.candidate.length)])
             if chosen.contains(where: { $0.scalars.contains(text) || text.contains($0.scalars) || $0.scalars.sharesTrigram(with: text) }) {
@@ -103,11 +110,7 @@ struct KeywordExtractor {
             }
             chosen.append((text, entry.score))
         }
-        return chosen.map { phrase in
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: phrase.scalars)
-            return Keyword(text: String(view), score: phrase.score)
-        }
+        return chosen.map { Keyword(text: ScalarString.make($0.scalars), score: $0.score) }
     }
 
     struct Candidate {
@@ -132,21 +135,44 @@ struct KeywordExtractor {
         // Sentences end in punctuation, but a sentence cut short might not: never cross a start.
         var boundary = [Bool](repeating: false, count: total + 1)
         for start in features.sentenceStarts where start <= total { boundary[start] = true }
-        for p in 0..<total where token[p] != 0 {
-            var h = FNV1a64.step(FNV1a64.offsetBasis, UInt64(token[p]))
-            var length = 1
-            while length < longest && p + length < total && token[p + length] != 0 && !boundary[p + length] {
-                if repeatedOnly && bigramCount[p + length] < 2 { break }
-                h = FNV1a64.step(h, UInt64(token[p + length]))
-                length += 1
-                let key = (h ^ UInt64(length)) | 1  // never 0, the table's empty mark
-                let i = Int(index.valueInserting(key, next: Int32(candidates.count)))
-                if i == candidates.count {
-                    candidates.append(Candidate(start: p, length: length, count: 1))
-                } else {
-                    candidates[i].count += 1
+        var p = 0
+        token.withUnsafeBufferPointer { token in
+            bigramCount.withUnsafeBufferPointer { bigramCount in
+                boundary.withUnsafeBufferPointer { boundary in
+                    at.withUnsafeMutableBufferPointer { at in
+                        // Insert through raw storage; when the table is full, leave, grow it, go on.
+                        while p < total {
+                            let finished = index.withInserter { inserter -> Bool in
+                                while p < total {
+                                    if token[p] == 0 {
+                                        p += 1
+                                        continue
+                                    }
+                                    if !inserter.hasRoom(for: longest) { return false }
+                                    var h = FNV1a64.step(FNV1a64.offsetBasis, UInt64(token[p]))
+                                    var length = 1
+                                    while length < longest && p + length < total && token[p + length] != 0
+                                            && !boundary[p + length] {
+                                        if repeatedOnly && bigramCount[p + length] < 2 { break }
+                                        h = FNV1a64.step(h, UInt64(token[p + length]))
+                                        length += 1
+                                        let key = (h ^ UInt64(length)) | 1  // never 0, the table's empty mark
+                                        let i = Int(inserter.valueInserting(key, next: Int32(candidates.count)))
+                                        if i == candidates.count {
+                                            candidates.append(Candidate(start: p, length: length, count: 1))
+                                        } else {
+                                            candidates[i].count += 1
+                                        }
+                                        at[p * stride + length] = Int32(i)
+                                    }
+                                    p += 1
+                                }
+                                return true
+                            }
+                            if !finished { index.grow() }
+                        }
+                    }
                 }
-                at[p * stride + length] = Int32(i)
             }
         }
         var closed = [Bool](repeating: true, count: candidates.count)

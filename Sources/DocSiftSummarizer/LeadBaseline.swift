@@ -1,6 +1,7 @@
-/// The LEAD baseline exactly as the peers' harness computes it: the raw text split at
+/// The LEAD baselines exactly as the peers' harness computes them: the raw text split at
 /// 。！？；…!?; and newlines (closing quotes kept), then whole sentences in order while they
-/// fit the budget; if the first does not fit, it is cut to the budget.
+/// fit the budget (if the first does not fit, it is cut to the budget); or LEAD-chars, the
+/// first budget characters of those sentences, cut mid-sentence.
 public enum LeadBaseline {
     /// The LEAD summary of `text` in at most `maxCharacters` characters.
     public static func summary(of text: String, maxCharacters: Int) -> String {
@@ -19,6 +20,20 @@ public enum LeadBaseline {
             return String(view)
         }
         return chosen.joined()
+    }
+
+    /// The harness's LEAD-chars baseline: the first `maxCharacters` characters of the
+    /// harness's sentences joined (line breaks and the spaces around sentences dropped),
+    /// cut mid-sentence.
+    public static func characterSummary(of text: String, maxCharacters: Int) -> String {
+        var view = String.UnicodeScalarView()
+        var left = max(0, maxCharacters)
+        for sentence in harnessSentences(of: text) where left > 0 {
+            let piece = sentence.unicodeScalars.prefix(left)
+            view.append(contentsOf: piece)
+            left -= piece.count
+        }
+        return String(view)
     }
 
     /// The harness's sentence split (its `split_sentences`).

@@ -4,42 +4,73 @@
 /// never taken. With a coverage weight, each step also rewards how much the sentence
 /// raises the cosine between the chosen set (as one text) and the whole document, so the
 /// summary covers the document rather than repeating its most central sentence.
+///
+/// With a character budget and a clause-prefix rule, a sentence too long for the
+/// characters left competes with its leading clauses instead (scored on their own); when
+/// such a cut sentence wins, it is the last one taken.
 struct RedundancyFilter {
     let lambda: Float
     let duplicateSimilarity: Float
     var coverageWeight: Float = 0
     var features: DocumentFeatures? = nil
 
-    /// Chosen sentence positions (ascending) for a budget of `characters` characters
-    /// and/or `sentences` sentences.
+    /// The outcome: whole sentences, and at most one sentence cut to its leading clauses.
+    struct Selection {
+        /// Positions of the whole sentences, ascending.
+        var whole: [Int]
+        /// The cut sentence's position and the number of its leading characters used.
+        var cut: (sentence: Int, length: Int)?
+    }
+
+    /// The sentences chosen for a budget of `characters` characters and/or `sentences`
+    /// sentences. With `clausePrefix`, a sentence that does not fit competes with its
+    /// longest clause prefix that does: `clausePrefix(sentence, charactersLeft)` is that
+    /// prefix's length and score, or `nil`; `clauseBounds[i]`, when given, is at least the
+    /// score of any prefix of sentence `i` (prefixes that cannot win a step are not scored).
     func select(scores: [Float], lengths: [Int], texts: [String], graph: SentenceGraph,
-                characters: Int?, sentences: Int?) -> [Int] {
+                characters: Int?, sentences: Int?,
+                clausePrefix: ((Int, Int) -> (length: Int, score: Float)?)?, clauseBounds: [Float]? = nil) -> Selection {
+        // A bound on the score bounds the value only when the value grows with the score alone.
+        let bounds = lambda >= 0 && coverageWeight == 0 ? clauseBounds : nil
         let n = scores.count
         var chosen: [Int] = []
+        var cut: (sentence: Int, length: Int)?
         var available = [Bool](repeating: true, count: n)
         var maxSimilarity = [Float](repeating: 0, count: n)
         var used = 0
         var coverage = Coverage(features: coverageWeight != 0 ? features : nil)
         while true {
             if let sentences, chosen.count >= sentences { break }
-            var bestIndex = -1
+            var bestIndex = -1, bestLength = 0
             var bestValue = -Float.infinity
             for i in 0..<n where available[i] {
-                if let characters, used + lengths[i] > characters {
-                    available[i] = false
-                    continue
+                var length = lengths[i]
+                var score = scores[i]
+                if let characters, used + length > characters {
+                    if let bounds, lambda * bounds[i] - (1 - lambda) * maxSimilarity[i] <= bestValue { continue }
+                    // Prefixes only shrink as the budget fills: a sentence without one is out for good.
+                    guard let clausePrefix, let prefix = clausePrefix(i, characters - used) else {
+                        available[i] = false
+                        continue
+                    }
+                    (length, score) = prefix
                 }
-                var value = lambda * scores[i] - (1 - lambda) * maxSimilarity[i]
+                var value = lambda * score - (1 - lambda) * maxSimilarity[i]
                 if coverageWeight != 0 { value += coverageWeight * coverage.gain(adding: i) }
                 if value > bestValue {
                     bestValue = value
                     bestIndex = i
+                    bestLength = length
                 }
             }
             guard bestIndex >= 0 else { break }
+            if bestLength < lengths[bestIndex] {
+                cut = (bestIndex, bestLength)  // the budget is spent: nothing reads on after a cut
+                break
+            }
             chosen.append(bestIndex)
             coverage.add(bestIndex)
-            used += lengths[bestIndex]
+            used += bestLength
             available[bestIndex] = false
             for i in 0..<n where available[i] {
                 let s = graph(i, bestIndex)
@@ -47,7 +78,7 @@ struct RedundancyFilter {
                 if s >= duplicateSimilarity || texts[i] == texts[bestIndex] { available[i] = false }
             }
         }
-        return chosen.sorted()
+        return Selection(whole: chosen.sorted(), cut: cut)
     }
 }
 

@@ -20,9 +20,13 @@ struct SentenceGraph {
         }
         var column = [Int32](repeating: -1, count: features.featureCount)
         var columns = 0
-        for f in 0..<features.featureCount where features.sentenceFrequency[f] >= 2 {
-            column[f] = Int32(columns)
-            columns += 1
+        features.sentenceFrequency.withUnsafeBufferPointer { frequency in
+            column.withUnsafeMutableBufferPointer { column in
+                for f in 0..<frequency.count where frequency[f] >= 2 {
+                    column[f] = Int32(columns)
+                    columns += 1
+                }
+            }
         }
         guard columns > 0 else {
             similarity = [Float](repeating: 0, count: n * n)
@@ -30,10 +34,17 @@ struct SentenceGraph {
         }
         var matrix = DenseMatrix(rows: n, columns: columns)
         matrix.values.withUnsafeMutableBufferPointer { values in
-            for s in 0..<n {
-                for k in features.rowStart[s]..<features.rowStart[s + 1] {
-                    let c = column[Int(features.rowFeature[k])]
-                    if c >= 0 { values[s * columns + Int(c)] = features.rowWeight[k] }
+            column.withUnsafeBufferPointer { column in
+                features.rowFeature.withUnsafeBufferPointer { rowFeature in
+                    features.rowWeight.withUnsafeBufferPointer { rowWeight in
+                        for s in 0..<n {
+                            let row = s * columns
+                            for k in features.rowStart[s]..<features.rowStart[s + 1] {
+                                let c = column[Int(rowFeature[k])]
+                                if c >= 0 { values[row + Int(c)] = rowWeight[k] }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -53,28 +64,47 @@ struct SentenceGraph {
         let n = count
         guard n > 0 else { return [] }
         guard n > 1 else { return [1] }
-        // Row-normalized transition matrix; a sentence with no edges jumps uniformly.
-        var transition = DenseMatrix(rows: n, columns: n)
-        for i in 0..<n {
-            var sum: Float = 0
-            for j in 0..<n { sum += similarity[i * n + j] }
-            for j in 0..<n {
-                transition.values[i * n + j] = sum > 0 ? similarity[i * n + j] / sum : 1 / Float(n)
+        // The transposed row-normalized transition matrix: row j holds the probabilities of
+        // stepping into sentence j (a sentence with no edges jumps uniformly).
+        var inbound = [Float](repeating: 0, count: n * n)
+        similarity.withUnsafeBufferPointer { similarity in
+            inbound.withUnsafeMutableBufferPointer { inbound in
+                for i in 0..<n {
+                    var sum: Float = 0
+                    for j in 0..<n { sum += similarity[i * n + j] }
+                    for j in 0..<n { inbound[j * n + i] = sum > 0 ? similarity[i * n + j] / sum : 1 / Float(n) }
+                }
             }
         }
         var p = [Float](repeating: 1 / Float(n), count: n)
         var next = [Float](repeating: 0, count: n)
         let teleport = (1 - damping) / Float(n)
         for _ in 0..<max(1, iterations) {
-            // next = damping · Tᵀ p + teleport
-            for i in 0..<n { next[i] = teleport }
-            do {
-                try MatrixProducts.gemv(transition, transpose: true, p, alpha: damping, beta: 1, into: &next)
-            } catch {
-                return p
-            }
+            // next = damping · Tᵀ p + teleport: one 8-lane dot product per sentence (at
+            // these sizes a BLAS call costs more than the arithmetic).
             var change: Float = 0
-            for i in 0..<n { change += abs(next[i] - p[i]) }
+            inbound.withUnsafeBufferPointer { inbound in
+                p.withUnsafeBufferPointer { p in
+                    guard let rows = inbound.baseAddress, let weights = p.baseAddress else { return }
+                    for j in 0..<n {
+                        let row = j * n
+                        var lanes = SIMD8<Float>()
+                        var i = 0
+                        while i + 8 <= n {
+                            lanes += UnsafeRawPointer(rows + row + i).loadUnaligned(as: SIMD8<Float>.self)
+                                * UnsafeRawPointer(weights + i).loadUnaligned(as: SIMD8<Float>.self)
+                            i += 8
+                        }
+                        var sum = lanes.sum()
+                        while i < n {
+                            sum += inbound[row + i] * p[i]
+                            i += 1
+                        }
+                        next[j] = teleport + damping * sum
+                        change += abs(next[j] - p[j])
+                    }
+                }
+            }
             swap(&p, &next)
             if change < tolerance { break }
         }

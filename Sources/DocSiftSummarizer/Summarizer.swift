@@ -6,9 +6,12 @@ import DocSiftFeatures
 /// Body sentences (from ``DocSiftText/PreparedDocument``: headings, bylines and captions
 /// excluded, datelines cut) get character n-gram TF-IDF vectors; their cosine matrix
 /// (BLAS ssyrk) gives graph centrality by power iteration, which is combined with
-/// similarity to the whole document, position, title overlap and length priors;
-/// maximal marginal relevance then fills the budget with whole sentences, output in
-/// document order. When no whole sentence fits the budget, or the budget is headline
+/// similarity to the whole document, position (stronger in long documents), title overlap
+/// and length priors; maximal marginal relevance then fills the budget with whole
+/// sentences, output in document order. A sentence too long for the characters left may
+/// compete with its leading clauses; when it wins, it ends the summary (so the leftover
+/// budget is used: in a long article, the opening sentences and the start of the next
+/// one). When no whole sentence fits the budget, or the budget is headline
 /// length and shorter than the typical sentence (``GistRule``), the summary is the
 /// budget-length window starting at a clause boundary that best matches the rest of the
 /// document, with a position prior (a headline-length gist; its last clause may be cut).
@@ -54,6 +57,7 @@ public struct Summarizer: Sendable {
     func analyzedPrefix(of text: String) -> String {
         let analyzed = max(1, options.maximumAnalyzedCharacters)
         let limit = analyzed > Int.max / 2 ? Int.max : analyzed * 2
+        if text.utf8.count <= limit { return text }  // never more scalars than UTF-8 bytes
         let scalars = text.unicodeScalars
         guard let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
               end < scalars.endIndex else { return text }
@@ -75,29 +79,62 @@ public struct Summarizer: Sendable {
         let title = title ?? document.headings.joined(separator: " ")
         let body = BodySentences(document: document, title: title, maximumSentences: options.maximumSentences,
                                  maximumCharacters: options.maximumAnalyzedCharacters)
-        let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background)
-        let keywords = KeywordExtractor().keywords(in: features, count: options.keywordCount, background: background)
         var characters: Int?
         var sentences: Int?
         switch budget {
         case let .characters(n): characters = n
         case let .sentences(n): sentences = n
         }
-        guard !body.texts.isEmpty, (characters ?? sentences ?? 0) > 0 else {
+        let lengths = body.scalars.map(\.count)
+        let empty = body.texts.isEmpty || (characters ?? sentences ?? 0) <= 0
+        let gistMode = !empty && characters.map { usesGist(lengths: lengths, budget: $0) } == true
+        let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background,
+                                        sentenceVectors: !empty && !gistMode)
+        let keywords = KeywordExtractor().keywords(in: features, count: options.keywordCount, background: background)
+        if empty {
             return Summary(sentences: [], sentenceIndices: [], kind: .empty, keywords: keywords)
         }
-        let lengths = body.scalars.map(\.count)
-        if let characters, usesGist(lengths: lengths, budget: characters) {
+        if let characters, gistMode {
             return gist(features: features, body: body, length: characters, keywords: keywords)
         }
         let graph = SentenceGraph(features: features)
-        let scores = sentenceScores(features: features, graph: graph, lengths: lengths, title: title)
+        let titleVector = title.isEmpty ? nil : features.denseVector(of: title, background: background)
+        var scorer = SentenceScorer(features: features, graph: graph, lengths: lengths, titleVector: titleVector,
+                                    options: options)
         let filter = RedundancyFilter(lambda: options.mmrLambda, duplicateSimilarity: options.duplicateSimilarity,
                                       coverageWeight: options.coverageWeight, features: features)
-        let chosen = filter.select(scores: scores, lengths: lengths, texts: body.texts, graph: graph,
-                                   characters: characters, sentences: sentences)
-        return Summary(sentences: chosen.map { body.texts[$0] },
-                       sentenceIndices: chosen.map { body.sourceIndices[$0] }, kind: .sentences, keywords: keywords)
+        let minimumClause = options.minimumClauseCharacters
+        // Each sentence's cuts up to the first limit asked (limits only shrink as the summary grows).
+        var clauseCuts = [(limit: Int, cuts: [Int])?](repeating: nil, count: lengths.count)
+        let clausePrefix: ((Int, Int) -> (length: Int, score: Float)?)? = options.cutsSentenceAtClause ? { sentence, limit in
+            let cuts: [Int]
+            if let known = clauseCuts[sentence], known.limit >= limit {
+                cuts = known.cuts
+            } else {
+                cuts = ClausePrefix.cuts(of: body.scalars[sentence][...], minimum: minimumClause, limit: limit)
+                clauseCuts[sentence] = (limit, cuts)
+            }
+            guard let length = ClausePrefix.longest(in: cuts, limit: limit) else { return nil }
+            return (length, scorer.score(sentence: sentence, prefix: length))
+        } : nil
+        let scores = scorer.scores
+        let selection = filter.select(scores: scores, lengths: lengths, texts: body.texts, graph: graph,
+                                      characters: characters, sentences: sentences, clausePrefix: clausePrefix,
+                                      clauseBounds: scorer.prefixBounds)
+        var pieces = selection.whole.map { (position: $0, text: body.texts[$0]) }
+        if let cut = selection.cut {
+            pieces.append((cut.sentence, Summarizer.clauseText(body.scalars[cut.sentence].prefix(cut.length))))
+            pieces.sort { $0.position < $1.position }
+        }
+        return Summary(sentences: pieces.map(\.text), sentenceIndices: pieces.map { body.sourceIndices[$0.position] },
+                       kind: .sentences, keywords: keywords)
+    }
+
+    /// The text of leading clauses, without the clause break they end in.
+    static func clauseText(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var end = scalars.endIndex
+        while end > scalars.startIndex, ClauseWindows.isClauseBreak(scalars[end - 1]) { end -= 1 }
+        return ScalarString.make(scalars[scalars.startIndex..<end])
     }
 
     /// Whether a character budget is met with a clause window (see ``GistRule``).
@@ -118,30 +155,9 @@ public struct Summarizer: Sendable {
         let body = BodySentences(document: document, title: document.headings.joined(separator: " "),
                                  maximumSentences: options.maximumSentences,
                                  maximumCharacters: options.maximumAnalyzedCharacters)
-        let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background)
+        let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background,
+                                        sentenceVectors: false)
         return KeywordExtractor().keywords(in: features, count: count, background: background)
-    }
-
-    /// The score of every body sentence (exposed for diagnostics and tuning).
-    func sentenceScores(features: DocumentFeatures, graph: SentenceGraph, lengths: [Int], title: String) -> [Float] {
-        let n = features.sentenceCount
-        let centrality = graph.centrality(damping: options.damping)
-        let top = centrality.max() ?? 0
-        let titleVector = title.isEmpty ? nil : features.denseVector(of: title, background: background)
-        var scores = [Float](repeating: 0, count: n)
-        let preferred = Float(max(1, options.preferredSentenceLength))
-        for i in 0..<n {
-            let central = top > 0 ? centrality[i] / top : 0
-            let position = 1 / (1 + Float(i) / max(options.positionScale, 1e-3))
-            let length = min(1, Float(lengths[i]) / preferred)
-            let titleOverlap = titleVector.map { features.dot(sentence: i, $0) } ?? 0
-            scores[i] = options.centralityWeight * central
-                + options.documentSimilarityWeight * features.documentSimilarity(ofSentence: i)
-                + options.positionWeight * position
-                + options.titleWeight * titleOverlap
-                + options.lengthWeight * length
-        }
-        return scores
     }
 
     private func gist(features: DocumentFeatures, body: BodySentences, length: Int, keywords: [Keyword]) -> Summary {
@@ -156,16 +172,14 @@ public struct Summarizer: Sendable {
             end = choice.end
         }
         // Trim separators at both ends.
-        while start < end, ClauseWindows.isBreak(scalars[start]) || scalars[start].properties.isWhitespace { start += 1 }
-        while end > start, ClauseWindows.isBreak(scalars[end - 1]) || scalars[end - 1].properties.isWhitespace
+        while start < end, ClauseWindows.isBreak(scalars[start]) || BodySentences.isWhitespace(scalars[start]) { start += 1 }
+        while end > start, ClauseWindows.isBreak(scalars[end - 1]) || BodySentences.isWhitespace(scalars[end - 1])
             || "“（(《「【".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
         var indices: [Int] = []
         for s in 0..<features.sentenceCount
         where features.sentenceStarts[s] < end && features.sentenceStarts[s + 1] > start {
             indices.append(body.sourceIndices[s])
         }
-        return Summary(sentences: start < end ? [String(view)] : [], sentenceIndices: indices, kind: .clauseWindow, keywords: keywords)
+        return Summary(sentences: start < end ? [ScalarString.make(scalars[start..<end])] : [], sentenceIndices: indices, kind: .clauseWindow, keywords: keywords)
     }
 }

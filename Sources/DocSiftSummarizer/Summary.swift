@@ -26,7 +26,9 @@ public struct Keyword: Sendable, Equatable, Codable {
 public struct Summary: Sendable, Equatable, Codable {
     /// The summary text (``sentences`` joined without separators, in document order).
     public var text: String
-    /// The parts of the summary: the chosen sentences as used (datelines cut), or the one window.
+    /// The parts of the summary: the chosen sentences as used (datelines cut; the last one
+    /// chosen may be cut to its leading clauses, see ``SummaryOptions/cutsSentenceAtClause``),
+    /// or the one window.
     public var sentences: [String]
     /// Indices into ``DocSiftText/PreparedDocument/sentences`` of the sentences the text
     /// comes from, ascending (for a clause window: the sentences it overlaps).

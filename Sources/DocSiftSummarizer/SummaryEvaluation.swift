@@ -48,6 +48,14 @@ public enum SummaryEvaluation {
         }
     }
 
+    /// Mean ROUGE of the LEAD-chars baseline (the first budget characters, cut mid-sentence) over `records`.
+    public static func evaluateLeadCharacters(on records: [SummaryRecord], budget: EvaluationBudget = .referenceLength,
+                                              scorer: RougeScorer = RougeScorer()) -> EvaluationResult {
+        evaluate(records: records, budget: budget, scorer: scorer) { record, chars in
+            LeadBaseline.characterSummary(of: record.text, maxCharacters: chars)
+        }
+    }
+
     /// Mean ROUGE of summaries made by `summarize(record, budgetInCharacters)`.
     public static func evaluate(records: [SummaryRecord], budget: EvaluationBudget, scorer: RougeScorer = RougeScorer(),
                                 summarize: (SummaryRecord, Int) -> String) -> EvaluationResult {

@@ -29,7 +29,7 @@ struct EvalSummaryCommand: ParsableCommand {
     @Option(help: "Only records whose human_score is at least this (LCSTS: 3).")
     var minHumanScore: Int?
 
-    @Flag(help: "Also score the LEAD baseline (first sentences that fit) for comparison.")
+    @Flag(help: "Also score the LEAD baselines for comparison: LEAD (first sentences that fit) and LEAD-chars (first characters, cut mid-sentence).")
     var lead = false
 
     @Flag(help: "Print {\"documents\",\"rouge_1\",\"rouge_2\",\"rouge_l\",...} as JSON.")
@@ -49,18 +49,21 @@ struct EvalSummaryCommand: ParsableCommand {
         let evaluationBudget: EvaluationBudget = maxChars.map { .fixed($0) } ?? .referenceLength
         let ours = SummaryEvaluation.evaluate(summarizer, on: records, budget: evaluationBudget)
         let leadResult = lead ? SummaryEvaluation.evaluateLead(on: records, budget: evaluationBudget) : nil
+        let leadCharacters = lead ? SummaryEvaluation.evaluateLeadCharacters(on: records, budget: evaluationBudget) : nil
         let output = OutputWriter()
         defer { output.flush() }
         if json {
             var members = EvalSummaryCommand.members(ours)
             if let leadResult { members.append(("lead", .object(EvalSummaryCommand.members(leadResult)))) }
+            if let leadCharacters { members.append(("lead_chars", .object(EvalSummaryCommand.members(leadCharacters)))) }
             output.record(.object(members))
             return
         }
         output.line("documents: \(ours.count), budget: \(maxChars.map { "\($0) characters" } ?? "reference length")")
-        output.line("system    ROUGE-1  ROUGE-2  ROUGE-L  avg chars")
+        output.line("system     ROUGE-1  ROUGE-2  ROUGE-L  avg chars")
         output.line(EvalSummaryCommand.row("DocSift", ours))
         if let leadResult { output.line(EvalSummaryCommand.row("LEAD", leadResult)) }
+        if let leadCharacters { output.line(EvalSummaryCommand.row("LEAD-chars", leadCharacters)) }
     }
 
     static func members(_ result: EvaluationResult) -> [(String, JSONValue)] {
@@ -70,7 +73,7 @@ struct EvalSummaryCommand: ParsableCommand {
     }
 
     static func row(_ name: String, _ r: EvaluationResult) -> String {
-        name.padding(toLength: 9, withPad: " ", startingAt: 0)
+        name.padding(toLength: 10, withPad: " ", startingAt: 0)
             + String(format: " %.4f   %.4f   %.4f   %.1f", r.rouge1.f1, r.rouge2.f1, r.rougeL.f1, r.averageSummaryCharacters)
     }
 }

@@ -51,6 +51,26 @@ struct SummaryCLITests {
         #expect(ours >= 0.235)
     }
 
+    /// CLTS: the figures the issue compares, as `eval-summary --lead` prints them.
+    @Test func cltsRougeReachesLeadChars() throws {
+        let clts = SummaryCLITests.lcsts.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("clts_samples/samples.jsonl")
+        guard FileManager.default.fileExists(atPath: clts.path) else {
+            print("skipped: \(clts.path) not found (the public corpora live in ../shared/data)")
+            return
+        }
+        let json = try CLIRunner.run(["eval-summary", clts.path, "--budget", "reference", "--lead", "--json"])
+        #expect(json.status == 0)
+        let result = try #require(json.records.first)
+        let ours = try #require(result["rouge_l"] as? Double)
+        let leadChars = try #require((result["lead_chars"] as? [String: Any])?["rouge_l"] as? Double)
+        #expect(abs(leadChars - 0.134) < 0.0005)
+        #expect(ours >= leadChars, "DocSift \(ours) LEAD-chars \(leadChars)")
+        let table = try CLIRunner.run(["eval-summary", clts.path, "--budget", "reference", "--lead"])
+        let rows = table.stdout.split(separator: "\n").map(String.init)
+        #expect(rows.contains { $0.hasPrefix("LEAD-chars ") && $0.contains("0.134") })
+    }
+
     @Test func budgetFlagsAreChecked() throws {
         #expect(try CLIRunner.run(["eval-summary", "x.jsonl"]).status != 0)
         #expect(try CLIRunner.run(["summarize", "--max-chars", "0"]).status != 0)

@@ -40,6 +40,18 @@ import DocSift
         #expect(throws: SummarizerDataError.self) { try SummaryRecord.load(jsonlAt: URL(fileURLWithPath: "/nonexistent.jsonl")) }
     }
 
+    @Test func leadCharactersCutsMidSentenceLikeTheHarness() {
+        // A seed report, reflowed by hand: line breaks and indentation go, as in the harness.
+        let text = "11月10日，农行甘孜九龙县支行成功堵截一起电信诈骗，避免客户遭受财产损失5.6万元。\n  当日上午10时左右，九龙县支行营业大厅内，一位客户在超级柜台办理转账业务时，不停地通过微信发送消息。"
+        #expect(LeadBaseline.characterSummary(of: text, maxCharacters: 50)
+                == "11月10日，农行甘孜九龙县支行成功堵截一起电信诈骗，避免客户遭受财产损失5.6万元。当日上午10时")
+        #expect(LeadBaseline.characterSummary(of: text, maxCharacters: 10) == "11月10日，农行甘")
+        #expect(LeadBaseline.characterSummary(of: text, maxCharacters: 0) == "")
+        #expect(LeadBaseline.characterSummary(of: text, maxCharacters: 1_000).unicodeScalars.count == text.unicodeScalars.count - 3)
+        // Whole-sentence LEAD stops before the second sentence.
+        #expect(LeadBaseline.summary(of: text, maxCharacters: 50) == "11月10日，农行甘孜九龙县支行成功堵截一起电信诈骗，避免客户遭受财产损失5.6万元。")
+    }
+
     @Test func meanRougeOverRecords() {
         let records = [
             SummaryRecord(id: "1", text: "北京天气很好。", summary: "北京天气很好"),

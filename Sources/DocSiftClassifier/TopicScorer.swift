@@ -54,7 +54,7 @@ public struct TopicScorer: Sendable {
                     if k + 2 * block < distinct { vocabulary.prefetch(counts.key(at: k + 2 * block)) }
                     guard let feature = vocabulary.lookup(counts.key(at: k)) else { continue }
                     rows.prefetch(feature: Int(feature))
-                    let tf = TFIDFVectorizer.sublinearTF(counts.tally(at: k))
+                    let tf = SublinearTF.weight(counts.tally(at: k))
                     found[known] = UInt64(UInt32(bitPattern: feature)) << 32 | UInt64(tf.bitPattern)
                     known += 1
                 }

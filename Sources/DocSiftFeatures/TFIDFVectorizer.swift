@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Turns text into L2-normalized TF-IDF vectors over character n-grams.
 ///
 /// Term frequency is sublinear (`1 + ln tf`), IDF is smoothed
@@ -94,20 +88,12 @@ public struct TFIDFVectorizer: Sendable, Equatable {
             for (k, entry) in packed.enumerated() {
                 let index = Int32(truncatingIfNeeded: entry >> 32)
                 indices[k] = index
-                values[k] = TFIDFVectorizer.sublinearTF(UInt32(truncatingIfNeeded: entry)) * idf[Int(index)]
+                values[k] = SublinearTF.weight(UInt32(truncatingIfNeeded: entry)) * idf[Int(index)]
             }
         }
         normalize(&values)
         return SparseVector(indices: indices, values: values)
     }
-
-    /// Sublinear term frequency `1 + ln(count)`; counts below 64 come from a table.
-    @inlinable @inline(__always)
-    public static func sublinearTF(_ count: UInt32) -> Float {
-        count < 64 ? sublinearTable.withUnsafeBufferPointer { $0[Int(count)] } : 1 + logf(Float(count))
-    }
-
-    @usableFromInline static let sublinearTable: [Float] = (0..<64).map { $0 == 0 ? 0 : 1 + logf(Float($0)) }
 
     private func normalize(_ values: inout [Float]) {
         var s: Float = 0

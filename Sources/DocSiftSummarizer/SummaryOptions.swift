@@ -93,7 +93,9 @@ public struct SummaryOptions: Sendable, Equatable, Hashable {
     public var windowAgainstRest: Bool
     /// With a character budget, let a sentence too long for the characters left compete
     /// with its leading clauses (the longest run of whole clauses that fits, scored on its
-    /// own); a cut sentence is the last one taken, so it fills the leftover budget.
+    /// own); a cut sentence is the last one taken, so it fills the leftover budget. Off by
+    /// default: when a whole sentence fits, summaries are whole sentences (on LCSTS and
+    /// CLTS the budgets are shorter than the sentences, and the scores are the same).
     public var cutsSentenceAtClause: Bool
     /// The fewest letters or digits such leading clauses must have (more than a time or
     /// source opener such as 11日下午， or 值得一提的是，).
@@ -132,7 +134,7 @@ public struct SummaryOptions: Sendable, Equatable, Hashable {
         windowOpenerPenalty: Float = 0,
         windowOpenerLength: Int = 6,
         windowAgainstRest: Bool = true,
-        cutsSentenceAtClause: Bool = true,
+        cutsSentenceAtClause: Bool = false,
         minimumClauseCharacters: Int = 8,
         keywordCount: Int = 5,
         maximumAnalyzedCharacters: Int = 100_000,

@@ -38,13 +38,18 @@ struct EvalSummaryCommand: ParsableCommand {
     @Option(help: "Background IDF statistics (default: the shipped Models/news-idf.bin).")
     var idf: String?
 
+    @Flag(help: "Summarize as `summarize --fill-with-clauses` does: a budget may end with a sentence's leading clauses.")
+    var fillWithClauses = false
+
     func validate() throws {
         if (maxChars == nil) == (budget == nil) { throw ValidationError("give exactly one of --max-chars N or --budget reference") }
         if let maxChars, maxChars < 1 { throw ValidationError("--max-chars must be at least 1") }
     }
 
     func run() throws {
-        let summarizer = Summarizer(background: try SummaryArguments.loadBackground(idf))
+        var options = SummaryOptions()
+        options.cutsSentenceAtClause = fillWithClauses
+        let summarizer = Summarizer(options: options, background: try SummaryArguments.loadBackground(idf))
         let records = try SummaryRecord.load(jsonlAt: URL(fileURLWithPath: data), minimumHumanScore: minHumanScore)
         let evaluationBudget: EvaluationBudget = maxChars.map { .fixed($0) } ?? .referenceLength
         let ours = SummaryEvaluation.evaluate(summarizer, on: records, budget: evaluationBudget)

@@ -16,6 +16,9 @@ struct SummaryArguments: ParsableArguments {
     @Option(help: "Background IDF statistics (default: the shipped Models/news-idf.bin).")
     var idf: String?
 
+    @Flag(help: "Fill a character budget with the leading clauses of a sentence that does not fit whole (the summary may then end mid-sentence; by default it is whole sentences when one fits).")
+    var fillWithClauses = false
+
     func validate() throws {
         if maxChars != nil && sentences != nil { throw ValidationError("give --max-chars or --sentences, not both") }
         if let maxChars, maxChars < 1 { throw ValidationError("--max-chars must be at least 1") }
@@ -29,6 +32,7 @@ struct SummaryArguments: ParsableArguments {
         if let maxChars { options.budget = .characters(maxChars) }
         if let sentences { options.budget = .sentences(sentences) }
         options.keywordCount = keywords
+        options.cutsSentenceAtClause = fillWithClauses
         return Summarizer(options: options, background: try SummaryArguments.loadBackground(idf))
     }
 

@@ -14,32 +14,35 @@ public enum JSONLRecordParser {
     /// errors as the general path.
     static func record(from members: [(key: String, value: FlatJSONObject.Value)],
                        fallbackID: String) -> Result<InputRecord, InputRecordError> {
-        var strings: [String: String] = [:]
-        var texts: [String: String] = [:]  // string-valued members only
-        var integers: [String: Int] = [:]
-        for (key, value) in members {
+        // Records have a handful of members: a scan beats hashing each name.
+        func value(_ name: String) -> FlatJSONObject.Value? { members.first { $0.key == name }?.value }
+        func string(_ name: String) -> String? {
+            if case .string(let text)? = value(name) { return text }
+            return nil
+        }
+        func stringOrNumber(_ value: FlatJSONObject.Value?) -> String? {
             switch value {
-            case .string(let text):
-                strings[key] = text
-                texts[key] = text
-            case .integer(let number):
-                strings[key] = String(number)
-                integers[key] = number
+            case .string(let text)?: return text
+            case .integer(let number)?: return String(number)
+            case nil: return nil
             }
         }
-        let id = strings["id"] ?? fallbackID
-        guard strings["text"] != nil else { return .failure(InputRecordError(id: id, reason: "missing text")) }
-        guard let text = texts["text"] else { return .failure(InputRecordError(id: id, reason: "text is not a string")) }
+        let id = stringOrNumber(value("id")) ?? fallbackID
+        guard let textValue = value("text") else { return .failure(InputRecordError(id: id, reason: "missing text")) }
+        guard case .string(let text) = textValue else { return .failure(InputRecordError(id: id, reason: "text is not a string")) }
         var maxCharacters: Int?
-        if strings["max_chars"] != nil {
-            guard let number = integers["max_chars"] else {
+        if let raw = value("max_chars") {
+            guard case .integer(let number) = raw else {
                 return .failure(InputRecordError(id: id, reason: "max_chars is not a whole number"))
             }
             maxCharacters = number
         }
+        var fields: [String: String] = [:]
+        fields.reserveCapacity(members.count)
+        for (key, member) in members { fields[key] = stringOrNumber(member) }
         return .success(InputRecord(
-            id: id, text: text, title: texts["title"], label: strings["label"], maxCharacters: maxCharacters,
-            summary: texts["summary"] ?? texts["reference"], fields: strings))
+            id: id, text: text, title: string("title"), label: stringOrNumber(value("label")),
+            maxCharacters: maxCharacters, summary: string("summary") ?? string("reference"), fields: fields))
     }
 
     /// Parses one JSON object given as a string.

@@ -77,11 +77,11 @@ struct LabelCommand: ParsableCommand {
                 })))
             }
             // JSON is rendered here, on the worker thread; flat formats collect rows on the writer.
-            return format == .jsonl ? LabeledOutput.json(JSONValue.object(members).serialized)
+            return format == .jsonl ? LabeledOutput.json(JSONValue.object(members).utf8)
                 : .row(LabeledRecord(members: members, prediction: prediction).row)
         }, write: { result in
             switch result {
-            case .success(.json(let line)): output.line(line)
+            case .success(.json(let line)): output.line(utf8: line)
             case .success(.row(let row)): rows.write(row)
             case .failure(let error):
                 let members: [(String, JSONValue)] = [("id", .string(error.id)), ("error", .string(error.reason))]
@@ -95,8 +95,8 @@ struct LabelCommand: ParsableCommand {
 
 /// One labeled document as the writer receives it.
 enum LabeledOutput: Sendable {
-    /// A rendered JSON line.
-    case json(String)
+    /// A rendered JSON line (UTF-8).
+    case json([UInt8])
     /// A CSV or table row.
     case row(OutputRow)
 }

@@ -15,8 +15,15 @@ final class OutputWriter {
         if buffer.count >= flushThreshold { flush() }
     }
 
+    /// Writes one line given as UTF-8 bytes (a newline is added).
+    func line(utf8 bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count >= flushThreshold { flush() }
+    }
+
     /// Writes one JSON record as a line.
-    func record(_ value: JSONValue) { line(value.serialized) }
+    func record(_ value: JSONValue) { line(utf8: value.utf8) }
 
     /// Sends buffered output to standard output.
     func flush() {

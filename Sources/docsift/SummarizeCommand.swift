@@ -21,10 +21,10 @@ struct SummarizeCommand: ParsableCommand {
         defer { output.flush() }
         try BulkRun.run(verb: "summarize", input: input, bulk: bulk, transform: { record in
             let result = summarizer.summarize(record.text, title: record.title, budget: SummaryArguments.budget(for: record))
-            return JSONValue.object([("id", .string(record.id))] + result.jsonMembers).serialized
+            return JSONValue.object([("id", .string(record.id))] + result.jsonMembers).utf8
         }, write: { result in
             switch result {
-            case .success(let line): output.line(line)
+            case .success(let line): output.line(utf8: line)
             case .failure(let error): output.record(.object([("id", .string(error.id)), ("error", .string(error.reason))]))
             }
         })

@@ -31,10 +31,20 @@ public final class LineReader {
         if closesHandle { try? handle.close() }
     }
 
+    /// The index of the next `\n` in the buffer from `start` (memchr: the reading thread
+    /// of bulk verbs spends its time here).
+    private func nextNewline() -> Int? {
+        buffer.withUnsafeBufferPointer { bytes -> Int? in
+            guard let base = bytes.baseAddress, start < bytes.count,
+                  let found = memchr(base + start, 0x0A, bytes.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     /// The next line, or `nil` at the end of input.
     public func nextLine() -> [UInt8]? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = nextNewline() {
                 var end = newline
                 if end > start && buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 let line = Array(buffer[start..<end])

@@ -12,6 +12,7 @@ final class ScoringRows: @unchecked Sendable {
     private let storage: UnsafeMutablePointer<SIMD16<Float>>
     /// Whether `storage` came from `docsift_allocate_table` (huge-page hinted).
     private let ownsTable: Bool
+    private let bytes: Int
 
     /// Copies `idf` (one per feature) and `weights` (features × labels) into rows.
     init(idf: [Float], weights: DenseMatrix) {
@@ -20,7 +21,7 @@ final class ScoringRows: @unchecked Sendable {
         chunks = (c + 1 + 15) / 16
         let features = weights.rows
         let vectors = max(1, features * chunks)
-        let bytes = vectors * MemoryLayout<SIMD16<Float>>.stride
+        bytes = vectors * MemoryLayout<SIMD16<Float>>.stride
         if let table = docsift_allocate_table(bytes) {
             storage = table.bindMemory(to: SIMD16<Float>.self, capacity: vectors)
             ownsTable = true
@@ -39,7 +40,7 @@ final class ScoringRows: @unchecked Sendable {
     }
 
     deinit {
-        if ownsTable { docsift_free_table(storage) } else { storage.deallocate() }
+        if ownsTable { docsift_free_table(storage, bytes) } else { storage.deallocate() }
     }
 
     /// Running sums for one document.

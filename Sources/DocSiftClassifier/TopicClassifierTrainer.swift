@@ -148,7 +148,13 @@ public struct TopicClassifierTrainer: Sendable {
         let sampleWeights = [Float](repeating: 1, count: trainingExamples.count)
             + [Float](repeating: options.backgroundExampleWeight, count: extra.count)
         var training = DocumentFrequencies(options: options.ngrams)
-        for example in trainingExamples { training.add(example.text) }
+        // Each example is cut into n-grams once: for document frequencies now, for its vector later.
+        let counts = NGramCounts()
+        let counted = trainingExamples.map { example -> CountedNGrams in
+            counts.count(example.text, with: training.extractor)
+            return CountedNGrams(counts)
+        }
+        for document in counted { training.add(document) }
         for document in pseudo { training.add(document.text) }
         let vectorizer = TFIDFVectorizer.fit(
             training: training, background: background,
@@ -177,8 +183,8 @@ public struct TopicClassifierTrainer: Sendable {
         guard !examples.isEmpty else { return FittedParts(vectorizer: vectorizer, weights: weights, bias: bias) }
 
         let n = examples.count
-        let counts = NGramCounts()
-        let matrix = ExampleMatrix(rows: examples.map { vectorizer.transform($0.text, using: counts) }, featureCount: featureCount)
+        let rows = counted.map { vectorizer.transform($0) } + extra.map { vectorizer.transform($0.text, using: counts) }
+        let matrix = ExampleMatrix(rows: rows, featureCount: featureCount)
         let prior = try matrix.times(weights)
         let dual: DenseMatrix
         switch options.loss {

@@ -23,6 +23,12 @@ public struct DocumentFrequencies: Sendable {
         for text in texts { add(text, using: scratch) }
     }
 
+    /// Counts one document already cut into n-grams (each distinct n-gram once).
+    public mutating func add(_ counted: CountedNGrams) {
+        for key in counted.keys { counts.add(key) }
+        documentCount += 1
+    }
+
     private mutating func add(_ text: String, using scratch: NGramCounts) {
         scratch.count(text, with: extractor)
         scratch.forEach { key, _ in counts.add(key) }

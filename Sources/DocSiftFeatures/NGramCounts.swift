@@ -133,3 +133,20 @@ public final class NGramCounts {
         table.pointee = new
     }
 }
+
+/// One document's distinct n-grams with their counts, in first-seen order: kept when a
+/// document is counted once for document frequencies and vectorized later, so that it is
+/// not cut into n-grams twice.
+public struct CountedNGrams: Sendable {
+    /// The distinct n-gram keys.
+    public let keys: [UInt64]
+    /// How often each key occurs.
+    public let tallies: [UInt32]
+
+    /// The document currently held by `counts`.
+    public init(_ counts: NGramCounts) {
+        let n = counts.distinctCount
+        keys = (0..<n).map { counts.key(at: $0) }
+        tallies = (0..<n).map { counts.tally(at: $0) }
+    }
+}

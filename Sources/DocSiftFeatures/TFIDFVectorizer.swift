@@ -72,13 +72,27 @@ public struct TFIDFVectorizer: Sendable, Equatable {
     /// belongs to one thread at a time): each distinct n-gram is looked up once.
     public func transform(_ text: String, using counts: NGramCounts) -> SparseVector {
         counts.count(text, with: extractor)
+        return vector(count: counts.distinctCount, key: counts.key(at:), tally: counts.tally(at:))
+    }
+
+    /// The TF-IDF vector of a document already counted (see ``CountedNGrams``).
+    public func transform(_ counted: CountedNGrams) -> SparseVector {
+        counted.keys.withUnsafeBufferPointer { keys in
+            counted.tallies.withUnsafeBufferPointer { tallies in
+                vector(count: keys.count, key: { keys[$0] }, tally: { tallies[$0] })
+            }
+        }
+    }
+
+    /// The normalized vector of `count` distinct n-grams given by `key(k)` and `tally(k)`.
+    private func vector(count: Int, key: (Int) -> UInt64, tally: (Int) -> UInt32) -> SparseVector {
         // Feature index in the high half, count in the low half: sorting by the high half
         // orders the features.
         var packed: [UInt64] = []
-        packed.reserveCapacity(counts.distinctCount)
-        for k in 0..<counts.distinctCount {
-            if let index = vocabulary.lookup(counts.key(at: k)) {
-                packed.append(UInt64(UInt32(bitPattern: index)) << 32 | UInt64(counts.tally(at: k)))
+        packed.reserveCapacity(count)
+        for k in 0..<count {
+            if let index = vocabulary.lookup(key(k)) {
+                packed.append(UInt64(UInt32(bitPattern: index)) << 32 | UInt64(tally(k)))
             }
         }
         RadixSort.sort(&packed, bytes: 4..<8)

@@ -82,9 +82,11 @@ public struct Vocabulary: Sendable, Equatable {
 final class SlotTable: @unchecked Sendable {
     @usableFromInline let base: UnsafeMutablePointer<UInt64>
     private let hinted: Bool
+    private let bytes: Int
 
     init(count: Int) {
-        if let block = docsift_allocate_table(count * MemoryLayout<UInt64>.stride) {
+        bytes = count * MemoryLayout<UInt64>.stride
+        if let block = docsift_allocate_table(bytes) {
             base = block.bindMemory(to: UInt64.self, capacity: count)
             hinted = true
         } else {
@@ -95,6 +97,6 @@ final class SlotTable: @unchecked Sendable {
     }
 
     deinit {
-        if hinted { docsift_free_table(base) } else { base.deallocate() }
+        if hinted { docsift_free_table(base, bytes) } else { base.deallocate() }
     }
 }

@@ -37,14 +37,16 @@ struct TrainCommand: ParsableCommand {
         let profiles = try training.loadProfiles(for: data)
         let background = try training.backgroundTexts()
         progress.set(done: 1, note: "fitting \(examples.count) examples")
+        let fitStarted = Date()
         let model = try training.trainer(usingProfiles: profiles != nil, examples: examples)
             .train(examples: examples, profiles: profiles, background: background)
+        let fitSeconds = Date().timeIntervalSince(fitStarted)
         progress.set(done: 2, note: "writing the model")
         try model.save(to: URL(fileURLWithPath: out))
         progress.finish()
-        OutputWriter.diagnostic(String(format: "train: %d examples, %d labels, %d features%@%@ → %@ (%.2f s)",
+        OutputWriter.diagnostic(String(format: "train: %d examples, %d labels, %d features%@%@ → %@ (%.2f s; fit %.2f s)",
             examples.count, model.labels.count, model.vectorizer.vocabulary.count,
             profiles == nil ? "" : ", with profiles", background.isEmpty ? "" : ", \(background.count) background texts",
-            out, Date().timeIntervalSince(started)))
+            out, Date().timeIntervalSince(started), fitSeconds))
     }
 }

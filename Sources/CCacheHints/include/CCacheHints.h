@@ -10,13 +10,13 @@ static inline void docsift_prefetch_read(const void *address) {
     __builtin_prefetch(address, 0, 3);
 }
 
-/// Allocates `bytes` of zeroed memory for a large table that is read at random: aligned to
-/// 2 MiB and, where the kernel supports it, backed by transparent huge pages, so random
-/// reads miss the TLB far less often. Returns NULL when out of memory. Free with
-/// `docsift_free_table`.
+/// Allocates `bytes` of zeroed memory for a large table that is read at random: from 2 MiB
+/// up, mapped straight from the kernel (zero pages, no memset), aligned to 2 MiB and hinted
+/// for transparent huge pages, so random reads miss the TLB far less often. Returns NULL
+/// when out of memory. Free with `docsift_free_table` and the same `bytes`.
 void *docsift_allocate_table(size_t bytes);
 
-/// Frees memory from `docsift_allocate_table`.
-void docsift_free_table(void *table);
+/// Frees memory from `docsift_allocate_table(bytes)`.
+void docsift_free_table(void *table, size_t bytes);
 
 #endif

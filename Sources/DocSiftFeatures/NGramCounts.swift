@@ -80,9 +80,6 @@ public final class NGramCounts {
 
     /// Adds one occurrence of `key` (0 is not a valid key and is ignored).
     @inlinable @inline(__always)
-    public func add(_ key: UInt64) { NGramCounts.add(key, to: table) }
-
-    @inlinable @inline(__always)
     static func add(_ key: UInt64, to table: UnsafeMutablePointer<Table>) {
         guard key != 0 else { return }
         let keys = table.pointee.keys

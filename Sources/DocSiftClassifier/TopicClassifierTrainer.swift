@@ -93,7 +93,8 @@ public struct TopicClassifierTrainer: Sendable {
                 let train = examples.indices.filter { !held.contains($0) }.map { examples[$0] }
                 guard !train.isEmpty else { continue }
                 let part = try fit(examples: train, extra: backgroundExamples, pseudo: pseudo, background: backgroundFrequencies, labels: labels)
-                let vectors = fold.map { part.vectorizer.transform(examples[$0].text) }
+                let counts = NGramCounts()
+                let vectors = fold.map { part.vectorizer.transform(examples[$0].text, using: counts) }
                 let scores = try Self.scores(vectors, weights: part.weights, bias: part.bias)
                 for (k, index) in fold.enumerated() {
                     probabilities.append(softmax.probabilities(scores[k]))
@@ -155,7 +156,7 @@ public struct TopicClassifierTrainer: Sendable {
             return CountedNGrams(counts)
         }
         for document in counted { training.add(document) }
-        for document in pseudo { training.add(document.text) }
+        training.add(contentsOf: pseudo.map(\.text))
         let vectorizer = TFIDFVectorizer.fit(
             training: training, background: background,
             minDocumentFrequency: options.minDocumentFrequency, maxFeatures: options.maxVocabulary)
@@ -168,7 +169,7 @@ public struct TopicClassifierTrainer: Sendable {
             for (column, label) in labels.enumerated() {
                 var centroid = [Float](repeating: 0, count: featureCount)
                 for document in pseudo where document.label == label {
-                    let vector = vectorizer.transform(document.text)
+                    let vector = vectorizer.transform(document.text, using: counts)
                     for k in 0..<vector.indices.count { centroid[Int(vector.indices[k])] += vector.values[k] }
                 }
                 let norm = VectorOperations.norm(centroid)

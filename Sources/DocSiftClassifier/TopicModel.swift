@@ -66,7 +66,8 @@ public struct TopicModel: Sendable, Equatable {
     /// Classifies many documents; blocks of ``batchBlockSize`` are scored as one matrix
     /// product over the features the block uses.
     public func classify(_ texts: [String]) -> [TopicPrediction] {
-        let vectors = texts.map { vectorizer.transform($0) }
+        let counts = NGramCounts()
+        let vectors = texts.map { vectorizer.transform($0, using: counts) }
         return batchScores(vectors).map { prediction(fromScores: $0) }
     }
 

@@ -1,3 +1,5 @@
+import DocSiftText
+
 /// What n-gram extraction makes of each character, precomputed for the Basic Multilingual
 /// Plane under one set of options: one table load per character instead of range tests and
 /// Unicode property queries.
@@ -64,36 +66,9 @@ public final class CharacterTable: @unchecked Sendable {
         }
     }
 
-    /// Calls `body` with the entry of every character of `text`, in order, decoding the
-    /// string's UTF-8 directly when it is stored contiguously.
+    /// Calls `body` with the entry of every character of `text`, in order.
     @inlinable @inline(__always)
     func forEachEntry(in text: String, _ body: (UInt32) -> Void) {
-        let decoded: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            // Swift strings hold valid UTF-8, so every sequence is complete.
-            let count = bytes.count
-            var i = 0
-            while i < count {
-                let lead = UInt32(bytes[i])
-                let value: UInt32
-                if lead < 0x80 {
-                    value = lead
-                    i += 1
-                } else if lead < 0xE0 {
-                    value = (lead & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F)
-                    i += 2
-                } else if lead < 0xF0 {
-                    value = (lead & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F)
-                    i += 3
-                } else {
-                    value = (lead & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
-                        | (UInt32(bytes[i + 2]) & 0x3F) << 6 | (UInt32(bytes[i + 3]) & 0x3F)
-                    i += 4
-                }
-                body(entry(value))
-            }
-        }
-        if decoded == nil {
-            for scalar in text.unicodeScalars { body(entry(scalar.value)) }
-        }
+        ScalarText.forEachScalarValue(in: text) { body(entry($0)) }
     }
 }

@@ -16,7 +16,7 @@ struct BodySentences {
         let titleTokens = Array(title.unicodeScalars).filter(BodySentences.isToken)
         for (offset, sentence) in document.sentences.enumerated() {
             if texts.count >= max(0, maximumSentences) || total >= max(0, maximumCharacters) { break }
-            var scalars = ScalarString.scalars(of: sentence.text)
+            var scalars = ScalarText.scalars(of: sentence.text)
             let original = scalars.count
             BodySentences.trimWhitespace(&scalars)
             if offset < 3 { BodySentences.stripPrefix(titleTokens, from: &scalars) }
@@ -29,7 +29,7 @@ struct BodySentences {
             if scalars.count == original {
                 texts.append(sentence.text)
             } else {
-                texts.append(ScalarString.make(scalars))
+                texts.append(ScalarText.string(scalars))
             }
             self.scalars.append(scalars)
             sourceIndices.append(offset)

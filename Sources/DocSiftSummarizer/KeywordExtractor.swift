@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import DocSiftFeatures
+import DocSiftText
 
 /// Key phrases from character n-grams, without a word dictionary.
 ///
@@ -110,7 +111,7 @@ struct KeywordExtractor {
             }
             chosen.append((text, entry.score))
         }
-        return chosen.map { Keyword(text: ScalarString.make($0.scalars), score: $0.score) }
+        return chosen.map { Keyword(text: ScalarText.string($0.scalars), score: $0.score) }
     }
 
     struct Candidate {

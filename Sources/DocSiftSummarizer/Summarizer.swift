@@ -134,7 +134,7 @@ public struct Summarizer: Sendable {
     static func clauseText(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var end = scalars.endIndex
         while end > scalars.startIndex, ClauseWindows.isClauseBreak(scalars[end - 1]) { end -= 1 }
-        return ScalarString.make(scalars[scalars.startIndex..<end])
+        return ScalarText.string(scalars[scalars.startIndex..<end])
     }
 
     /// Whether a character budget is met with a clause window (see ``GistRule``).
@@ -180,6 +180,6 @@ public struct Summarizer: Sendable {
         where features.sentenceStarts[s] < end && features.sentenceStarts[s + 1] > start {
             indices.append(body.sourceIndices[s])
         }
-        return Summary(sentences: start < end ? [ScalarString.make(scalars[start..<end])] : [], sentenceIndices: indices, kind: .clauseWindow, keywords: keywords)
+        return Summary(sentences: start < end ? [ScalarText.string(scalars[start..<end])] : [], sentenceIndices: indices, kind: .clauseWindow, keywords: keywords)
     }
 }

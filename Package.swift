@@ -29,7 +29,7 @@ let package = Package(
         // Stage 3: the topic classifier.
         .target(name: "DocSiftClassifier", dependencies: ["CCacheHints", "DocSiftCorpus", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
         // Stage 4: extractive summaries and keywords.
-        .target(name: "DocSiftSummarizer", dependencies: ["DocSiftCorpus", "DocSiftText", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
+        .target(name: "DocSiftSummarizer", dependencies: ["DocSiftCorpus", "DocSiftText", "DocSiftFeatures", "DocSiftLinearAlgebra", "CCacheHints"]),
         // The library product: one import for services.
         .target(
             name: "DocSift",

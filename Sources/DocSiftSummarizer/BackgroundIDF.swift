@@ -146,6 +146,12 @@ public struct BackgroundIDF: Sendable, Equatable {
         table.entry(for: key)?.weight ?? unseenIDF
     }
 
+    /// The IDF of each of `keys` into `idf` (as ``idf(of:)``, with the table loads of
+    /// consecutive keys overlapped).
+    func idf(of keys: UnsafeBufferPointer<UInt64>, into idf: UnsafeMutableBufferPointer<Float>) {
+        table.weights(of: keys, into: idf, missing: unseenIDF)
+    }
+
     /// The document frequency of `key` (0 when not listed).
     public func documentFrequency(of key: UInt64) -> Int {
         let slot = table.value(for: key)

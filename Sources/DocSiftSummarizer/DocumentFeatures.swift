@@ -217,7 +217,9 @@ struct DocumentFeatures {
         }
         var idf = [Float](repeating: 1, count: featureCount)
         if let background {
-            for f in 0..<featureCount { idf[f] = background.idf(of: keys[f]) }
+            keys.withUnsafeBufferPointer { keys in
+                idf.withUnsafeMutableBufferPointer { background.idf(of: keys, into: $0) }
+            }
         } else {
             // Sentence frequencies are at most n: one logarithm per distinct value.
             var bySentenceFrequency = [Float](repeating: .nan, count: n + 1)

@@ -1,3 +1,5 @@
+import CCacheHints
+
 /// An open-addressing hash table from n-gram keys to an `Int32` value and a `Float`.
 ///
 /// Used in the summarizer's inner loops instead of `Dictionary`: keys are `UInt64`
@@ -39,6 +41,33 @@ struct KeyTable: Sendable {
                 if e.key == key { return e }
                 if e.key == 0 { return nil }
                 i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// The weight of each of `keys` into `weights` (`missing` for a key not stored). The
+    /// bucket of a key a few places ahead is prefetched, so that in a table larger than
+    /// the cache the misses overlap instead of queueing.
+    func weights(of keys: UnsafeBufferPointer<UInt64>, into weights: UnsafeMutableBufferPointer<Float>, missing: Float) {
+        let ahead = 8
+        let mask = self.mask
+        entries.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for k in 0..<min(ahead, keys.count) { docsift_prefetch_read(base + KeyTable.bucket(keys[k], mask: mask)) }
+            for k in 0..<keys.count {
+                if k + ahead < keys.count { docsift_prefetch_read(base + KeyTable.bucket(keys[k + ahead], mask: mask)) }
+                let key = keys[k]
+                var weight = missing
+                if key != 0 {
+                    var i = KeyTable.bucket(key, mask: mask)
+                    while true {
+                        let e = buffer[i]
+                        if e.key == key { weight = e.weight; break }
+                        if e.key == 0 { break }
+                        i = (i + 1) & mask
+                    }
+                }
+                weights[k] = weight
             }
         }
     }

@@ -41,24 +41,31 @@ struct EvalSummaryCommand: ParsableCommand {
     @Flag(help: "Summarize as `summarize --fill-with-clauses` does: a budget may end with a sentence's leading clauses.")
     var fillWithClauses = false
 
+    @Flag(help: "Also time the summarizer alone, as the peer harness times its peers: text in, summary out (no keywords), per document, one thread (start-up, loading and I/O excluded; median of three passes after a warm-up pass).")
+    var time = false
+
     func validate() throws {
         if (maxChars == nil) == (budget == nil) { throw ValidationError("give exactly one of --max-chars N or --budget reference") }
         if let maxChars, maxChars < 1 { throw ValidationError("--max-chars must be at least 1") }
     }
 
     func run() throws {
+        BLASProvider.setThreadCount(1)  // one document at a time: BLAS threads would only spin
         var options = SummaryOptions()
         options.cutsSentenceAtClause = fillWithClauses
+        options.keywordCount = 0  // ROUGE scores the summary alone
         let summarizer = Summarizer(options: options, background: try SummaryArguments.loadBackground(idf))
         let records = try SummaryRecord.load(jsonlAt: URL(fileURLWithPath: data), minimumHumanScore: minHumanScore)
         let evaluationBudget: EvaluationBudget = maxChars.map { .fixed($0) } ?? .referenceLength
         let ours = SummaryEvaluation.evaluate(summarizer, on: records, budget: evaluationBudget)
         let leadResult = lead ? SummaryEvaluation.evaluateLead(on: records, budget: evaluationBudget) : nil
         let leadCharacters = lead ? SummaryEvaluation.evaluateLeadCharacters(on: records, budget: evaluationBudget) : nil
+        let milliseconds = time ? EvalSummaryCommand.millisecondsPerDocument(summarizer, records, evaluationBudget) : nil
         let output = OutputWriter()
         defer { output.flush() }
         if json {
             var members = EvalSummaryCommand.members(ours)
+            if let milliseconds { members.append(("ms_per_document", .number(milliseconds))) }
             if let leadResult { members.append(("lead", .object(EvalSummaryCommand.members(leadResult)))) }
             if let leadCharacters { members.append(("lead_chars", .object(EvalSummaryCommand.members(leadCharacters)))) }
             output.record(.object(members))
@@ -69,6 +76,27 @@ struct EvalSummaryCommand: ParsableCommand {
         output.line(EvalSummaryCommand.row("DocSift", ours))
         if let leadResult { output.line(EvalSummaryCommand.row("LEAD", leadResult)) }
         if let leadCharacters { output.line(EvalSummaryCommand.row("LEAD-chars", leadCharacters)) }
+        if let milliseconds { output.line(String(format: "summarize: %.4f ms per document (one thread)", milliseconds)) }
+    }
+
+    /// Mean time of one `summarize` call (text in, summary out) over `records`: the median of
+    /// three timed passes after one untimed pass that warms caches and lazily built tables.
+    static func millisecondsPerDocument(_ summarizer: Summarizer, _ records: [SummaryRecord],
+                                        _ budget: EvaluationBudget) -> Double {
+        let budgets = records.map { SummaryEvaluation.characters(for: $0, budget: budget) }
+        var characters = 0
+        func pass() -> Duration {
+            let clock = ContinuousClock()
+            let start = clock.now
+            for (record, chars) in zip(records, budgets) {
+                characters &+= summarizer.summarize(record.text, budget: .characters(chars)).text.utf8.count
+            }
+            return clock.now - start
+        }
+        _ = pass()
+        let passes = (0..<3).map { _ in pass() }.sorted()
+        let seconds = Double(passes[1].components.seconds) + Double(passes[1].components.attoseconds) * 1e-18
+        return 1000 * seconds / Double(max(records.count, 1))
     }
 
     static func members(_ result: EvaluationResult) -> [(String, JSONValue)] {

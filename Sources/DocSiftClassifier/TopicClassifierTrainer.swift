@@ -186,7 +186,8 @@ public struct TopicClassifierTrainer: Sendable {
         let n = examples.count
         let rows = counted.map { vectorizer.transform($0) } + extra.map { vectorizer.transform($0.text, using: counts) }
         let matrix = ExampleMatrix(rows: rows, featureCount: featureCount)
-        let prior = try matrix.times(weights)
+        // X·W₀ (zero without a profile prior: then not computed).
+        let prior = weights.values.contains { $0 != 0 } ? try matrix.times(weights) : DenseMatrix(rows: n, columns: c)
         let dual: DenseMatrix
         switch options.loss {
         case .squaredHinge:

@@ -25,7 +25,7 @@ public struct DocumentFrequencies: Sendable {
 
     /// Counts one document already cut into n-grams (each distinct n-gram once).
     public mutating func add(_ counted: CountedNGrams) {
-        for key in counted.keys { counts.add(key) }
+        counts.addOne(toEach: counted.keys)
         documentCount += 1
     }
 

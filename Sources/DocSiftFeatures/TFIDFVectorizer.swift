@@ -56,8 +56,10 @@ public struct TFIDFVectorizer: Sendable, Equatable {
         var keys = kept.map(\.0)
         RadixSort.sort(&keys)
         let total = training.documentCount + (background?.documentCount ?? 0)
-        let idf = keys.map { key -> Float in
-            let df = training.counts[key] + (background?.counts[key] ?? 0)
+        let trainingFrequencies = training.counts.counts(of: keys)
+        let backgroundFrequencies = background?.counts.counts(of: keys)
+        let idf = keys.indices.map { k -> Float in
+            let df = trainingFrequencies[k] + (backgroundFrequencies?[k] ?? 0)
             return DocumentFrequencies.smoothIDF(documentFrequency: df, documentCount: total)
         }
         return TFIDFVectorizer(options: training.extractor.options, vocabulary: Vocabulary(keys: keys), idf: idf)
@@ -90,7 +92,10 @@ public struct TFIDFVectorizer: Sendable, Equatable {
         // orders the features.
         var packed: [UInt64] = []
         packed.reserveCapacity(count)
+        let ahead = 16
+        for k in 0..<min(ahead, count) { vocabulary.prefetch(key(k)) }
         for k in 0..<count {
+            if k + ahead < count { vocabulary.prefetch(key(k + ahead)) }
             if let index = vocabulary.lookup(key(k)) {
                 packed.append(UInt64(UInt32(bitPattern: index)) << 32 | UInt64(tally(k)))
             }
@@ -99,10 +104,13 @@ public struct TFIDFVectorizer: Sendable, Equatable {
         var indices = [Int32](repeating: 0, count: packed.count)
         var values = [Float](repeating: 0, count: packed.count)
         idf.withUnsafeBufferPointer { idf in
-            for (k, entry) in packed.enumerated() {
-                let index = Int32(truncatingIfNeeded: entry >> 32)
-                indices[k] = index
-                values[k] = SublinearTF.weight(UInt32(truncatingIfNeeded: entry)) * idf[Int(index)]
+            SublinearTF.table.withUnsafeBufferPointer { sublinear in
+                for (k, entry) in packed.enumerated() {
+                    let index = Int32(truncatingIfNeeded: entry >> 32)
+                    indices[k] = index
+                    let tally = Int32(clamping: UInt32(truncatingIfNeeded: entry))
+                    values[k] = SublinearTF.weight(whole: tally, table: sublinear) * idf[Int(index)]
+                }
             }
         }
         normalize(&values)

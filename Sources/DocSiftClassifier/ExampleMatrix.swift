@@ -1,3 +1,4 @@
+import CCacheHints
 import DocSiftFeatures
 import DocSiftLinearAlgebra
 
@@ -60,11 +61,27 @@ struct ExampleMatrix {
             return
         }
         let c = a.columns
-        for (i, row) in rows.enumerated() {
-            for k in 0..<row.indices.count {
-                let base = Int(row.indices[k]) * c
-                let value = row.values[k]
-                for column in 0..<c { weights.values[base + column] += value * a.values[i * c + column] }
+        let ahead = 8
+        a.values.withUnsafeBufferPointer { a in
+            weights.values.withUnsafeMutableBufferPointer { w in
+                guard let base = w.baseAddress else { return }
+                for (i, row) in rows.enumerated() {
+                    let coefficients = a.baseAddress.map { $0 + i * c }
+                    row.indices.withUnsafeBufferPointer { indices in
+                        row.values.withUnsafeBufferPointer { values in
+                            // Feature rows land all over `weights`: start loading a later one
+                            // while this one is updated.
+                            for k in 0..<min(ahead, indices.count) { docsift_prefetch_read(base + Int(indices[k]) * c) }
+                            for k in 0..<indices.count {
+                                if k + ahead < indices.count { docsift_prefetch_read(base + Int(indices[k + ahead]) * c) }
+                                guard let coefficients else { continue }
+                                let target = base + Int(indices[k]) * c
+                                let value = values[k]
+                                for column in 0..<c { target[column] += value * coefficients[column] }
+                            }
+                        }
+                    }
+                }
             }
         }
     }

@@ -64,6 +64,9 @@ enum SparseGram {
                 next[feature] += 1
             }
         }
+        // Rows are visited in ascending order, so row i's posting in a feature's list comes
+        // right after those of the earlier rows: `end[feature]` walks each list along.
+        var end = start
         var sums = [Float](repeating: 0, count: n)
         postedRow.withUnsafeBufferPointer { postedRow in
             postedValue.withUnsafeBufferPointer { postedValue in
@@ -75,13 +78,9 @@ enum SparseGram {
                                 let feature = Int(row.indices[k])
                                 guard denseColumn[feature] < 0 else { continue }
                                 let x = row.values[k]
-                                var p = start[feature]
-                                let end = start[feature + 1]
-                                while p < end {
-                                    let j = Int(postedRow[p])
-                                    if j > i { break }
-                                    sums[j] += x * postedValue[p]
-                                    p += 1
+                                end[feature] += 1  // now past row i's own posting
+                                for p in start[feature]..<end[feature] {
+                                    sums[Int(postedRow[p])] += x * postedValue[p]
                                 }
                             }
                             for j in 0..<i {

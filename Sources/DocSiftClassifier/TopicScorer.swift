@@ -44,36 +44,38 @@ public struct TopicScorer: Sendable {
         let block = TopicScorer.blockSize
         for k in 0..<min(2 * block, distinct) { vocabulary.prefetch(counts.key(at: k)) }
         var accumulator = rows.makeAccumulator()
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * block) { buffers in
-            guard let base = buffers.baseAddress else { return }
-            /// Looks up the block starting at `start` into `found` (feature in the high half,
-            /// term frequency bits in the low half); returns how many are known.
-            func lookUp(blockAt start: Int, into found: UnsafeMutablePointer<UInt64>) -> Int {
-                var known = 0
-                for k in start..<min(start + block, distinct) {
-                    if k + 2 * block < distinct { vocabulary.prefetch(counts.key(at: k + 2 * block)) }
-                    guard let feature = vocabulary.lookup(counts.key(at: k)) else { continue }
-                    rows.prefetch(feature: Int(feature))
-                    let tf = SublinearTF.weight(counts.tally(at: k))
-                    found[known] = UInt64(UInt32(bitPattern: feature)) << 32 | UInt64(tf.bitPattern)
-                    known += 1
+        SublinearTF.table.withUnsafeBufferPointer { sublinear in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * block) { buffers in
+                guard let base = buffers.baseAddress else { return }
+                /// Looks up the block starting at `start` into `found` (feature in the high half,
+                /// term frequency bits in the low half); returns how many are known.
+                func lookUp(blockAt start: Int, into found: UnsafeMutablePointer<UInt64>) -> Int {
+                    var known = 0
+                    for k in start..<min(start + block, distinct) {
+                        if k + 2 * block < distinct { vocabulary.prefetch(counts.key(at: k + 2 * block)) }
+                        guard let feature = vocabulary.lookup(counts.key(at: k)) else { continue }
+                        rows.prefetch(feature: Int(feature))
+                        let tf = SublinearTF.weight(whole: Int32(clamping: counts.tally(at: k)), table: sublinear)
+                        found[known] = UInt64(UInt32(bitPattern: feature)) << 32 | UInt64(tf.bitPattern)
+                        known += 1
+                    }
+                    return known
                 }
-                return known
-            }
-            var current = base, next = base + block
-            var currentCount = lookUp(blockAt: 0, into: current)
-            var start = 0
-            while start < distinct {
-                let nextCount = start + block < distinct ? lookUp(blockAt: start + block, into: next) : 0
-                for m in 0..<currentCount {
-                    let entry = current[m]
-                    rows.accumulate(feature: Int(truncatingIfNeeded: entry >> 32),
-                                    termFrequency: Float(bitPattern: UInt32(truncatingIfNeeded: entry)),
-                                    into: &accumulator)
+                var current = base, next = base + block
+                var currentCount = lookUp(blockAt: 0, into: current)
+                var start = 0
+                while start < distinct {
+                    let nextCount = start + block < distinct ? lookUp(blockAt: start + block, into: next) : 0
+                    for m in 0..<currentCount {
+                        let entry = current[m]
+                        rows.accumulate(feature: Int(truncatingIfNeeded: entry >> 32),
+                                        termFrequency: Float(bitPattern: UInt32(truncatingIfNeeded: entry)),
+                                        into: &accumulator)
+                    }
+                    swap(&current, &next)
+                    currentCount = nextCount
+                    start += block
                 }
-                swap(&current, &next)
-                currentCount = nextCount
-                start += block
             }
         }
         return rows.scores(from: accumulator, bias: model.bias)

@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "TextTests", dependencies: ["DocSiftText", "DocSiftCorpus"]),
         .testTarget(name: "FeaturesTests", dependencies: ["DocSiftFeatures", "DocSiftCorpus"]),
         .testTarget(name: "ClassifierTests", dependencies: ["DocSift"]),
-        .testTarget(name: "SummarizerTests", dependencies: ["DocSift"]),
+        .testTarget(name: "SummarizerTests", dependencies: ["DocSift", "DocSiftSummarizer"]),
         .testTarget(name: "LibraryTests", dependencies: ["DocSift"]),
         .testTarget(name: "CLITests", dependencies: ["docsift"]),
     ],

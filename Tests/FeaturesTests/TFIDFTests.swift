@@ -57,6 +57,28 @@ struct TFIDFTests {
         #expect(small[NGramKey.key(of: "生产".unicodeScalars.map(\.value))] == 1)
     }
 
+    @Test func batchCountingMatchesADictionary() throws {
+        try #require(seeds.count == 37)
+        let extractor = NGramExtractor()
+        let counts = NGramCounts()
+        var table = KeyCountTable()
+        var expected: [UInt64: Int] = [:]
+        // Per seed, its distinct n-grams: the table grows from 4,096 slots several times.
+        for text in seeds {
+            counts.count(text, with: extractor)
+            let keys = CountedNGrams(counts).keys
+            table.addOne(toEach: keys)
+            for key in keys { expected[key, default: 0] += 1 }
+        }
+        #expect(table.count == expected.count)
+        let probe = Array(expected.keys) + [1, 2, 3, 0]  // three absent keys and the invalid one
+        let found = table.counts(of: probe)
+        for (key, count) in zip(probe, found) {
+            #expect(count == (expected[key] ?? 0))
+            #expect(count == table[key])
+        }
+    }
+
     @Test func rareGramsWeighMoreThanCommonOnes() throws {
         try #require(seeds.count == 37)
         let vectorizer = TFIDFVectorizer.fit(documents: seeds)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DocSift
+@testable import DocSiftSummarizer
 
 @Suite struct BackgroundIDFTests {
     let texts = ["北京天气很好。", "上海天气不好。", "北京下雨了。", "广州很热。"]
@@ -17,6 +18,20 @@ import DocSift
         #expect(pruned.documentFrequency(of: key("州")) == 0)
         #expect(pruned.idf(of: key("州")) == pruned.unseenIDF)
         #expect(pruned.count < idf.count)
+    }
+
+    /// The prefetching batch lookup the summarizer uses gives what single lookups give, for
+    /// the listed and unlisted n-grams of a real article against the shipped news IDF.
+    @Test func batchLookupMatchesSingleLookups() throws {
+        let idf = try BackgroundIDF(contentsOf: TestPaths.newsIDF)
+        let corpus = try SeedCorpus(manifestURL: SeedCorpus.bundledManifestURL)
+        let text = try #require(corpus.articles.first?.text)
+        let keys = NGramExtractor(options: idf.options).keys(in: text) + [0]
+        var batch = [Float](repeating: -1, count: keys.count)
+        keys.withUnsafeBufferPointer { keys in batch.withUnsafeMutableBufferPointer { idf.idf(of: keys, into: $0) } }
+        #expect(batch == keys.map { idf.idf(of: $0) })
+        #expect(batch.contains(idf.unseenIDF))
+        #expect(batch.contains { $0 != idf.unseenIDF })
     }
 
     @Test func roundTripsDeterministically() throws {

@@ -16,6 +16,8 @@ public final class NGramCounts {
         @usableFromInline var tallies: UnsafeMutablePointer<UInt32>
         /// Slots in first-seen order.
         @usableFromInline var order: UnsafeMutablePointer<Int32>
+        /// Keys in first-seen order (a copy of `keys[order[k]]`, read sequentially).
+        @usableFromInline var orderedKeys: UnsafeMutablePointer<UInt64>
         @usableFromInline var capacity: Int
         @usableFromInline var shift: UInt64
         @usableFromInline var used: Int
@@ -26,7 +28,9 @@ public final class NGramCounts {
             keys = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
             keys.initialize(repeating: 0, count: capacity)
             tallies = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+            tallies.initialize(repeating: 0, count: capacity)
             order = UnsafeMutablePointer<Int32>.allocate(capacity: capacity / 2)
+            orderedKeys = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity / 2)
             used = 0
         }
 
@@ -34,6 +38,7 @@ public final class NGramCounts {
             keys.deallocate()
             tallies.deallocate()
             order.deallocate()
+            orderedKeys.deallocate()
         }
     }
 
@@ -72,41 +77,48 @@ public final class NGramCounts {
 
     /// The distinct key at position `k` (first-seen order).
     @inlinable @inline(__always)
-    public func key(at k: Int) -> UInt64 { table.pointee.keys[Int(table.pointee.order[k])] }
+    public func key(at k: Int) -> UInt64 { table.pointee.orderedKeys[k] }
 
     /// The count of the distinct key at position `k` (first-seen order).
     @inlinable @inline(__always)
     public func tally(at k: Int) -> UInt32 { table.pointee.tallies[Int(table.pointee.order[k])] }
 
     /// Adds one occurrence of `key` (0 is not a valid key and is ignored).
+    ///
+    /// Whether the key is new is a coin flip the branch predictor would often lose, so both
+    /// cases run the same instructions: the slot's key and tally are written either way, the
+    /// key is appended to the first-seen order either way, and only the count of distinct
+    /// keys depends on whether the slot was empty.
     @inlinable @inline(__always)
     static func add(_ key: UInt64, to table: UnsafeMutablePointer<Table>) {
         guard key != 0 else { return }
         let keys = table.pointee.keys
         let mask = table.pointee.capacity - 1
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> table.pointee.shift)
-        while true {
-            let stored = keys[slot]
-            if stored == key {
-                table.pointee.tallies[slot] &+= 1
-                return
-            }
-            if stored == 0 { break }
+        var stored = keys[slot]
+        while stored != key && stored != 0 {
             slot = (slot + 1) & mask
+            stored = keys[slot]
         }
         keys[slot] = key
-        table.pointee.tallies[slot] = 1
+        table.pointee.tallies[slot] &+= 1
         let used = table.pointee.used
         table.pointee.order[used] = Int32(truncatingIfNeeded: slot)
-        table.pointee.used = used + 1
-        if (used + 1) * 2 >= table.pointee.capacity { grow(table) }
+        table.pointee.orderedKeys[used] = key
+        let now = used &+ (stored == 0 ? 1 : 0)
+        table.pointee.used = now
+        if now &* 2 >= table.pointee.capacity { grow(table) }
     }
 
     /// Empties the table, touching only the slots in use.
     @usableFromInline
     func clear() {
         let t = table.pointee
-        for k in 0..<t.used { t.keys[Int(t.order[k])] = 0 }
+        for k in 0..<t.used {
+            let slot = Int(t.order[k])
+            t.keys[slot] = 0
+            t.tallies[slot] = 0
+        }
         table.pointee.used = 0
     }
 
@@ -124,6 +136,7 @@ public final class NGramCounts {
             new.keys[slot] = key
             new.tallies[slot] = old.tallies[oldSlot]
             new.order[k] = Int32(truncatingIfNeeded: slot)
+            new.orderedKeys[k] = key
         }
         new.used = old.used
         old.deallocate()

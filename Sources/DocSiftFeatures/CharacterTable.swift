@@ -46,6 +46,9 @@ public final class CharacterTable: @unchecked Sendable {
     /// The entry of the scalar with value `value` (a valid scalar value).
     @inlinable @inline(__always)
     func entry(_ value: UInt32) -> UInt32 {
+        // CJK unified ideographs, most characters of Chinese text, are their own entry:
+        // decided without a load from the 256 KB table.
+        if value &- 0x4E00 <= 0x9FFF - 0x4E00 { return value }
         if value < 0x10000 { return entries[Int(value)] }
         guard let scalar = Unicode.Scalar(value) else { return CharacterTable.notAToken }
         return CharacterTable.classify(scalar, foldsDigits: foldsDigits, includesPunctuation: includesPunctuation)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DocSift
 
@@ -46,5 +47,56 @@ struct ResourcePoolTests {
         made.withResource { outer in
             made.withResource { inner in #expect(outer !== inner) }  // nested use gets another
         }
+    }
+
+    /// Two threads that take turns get back their own objects, although each finds the
+    /// other's on top of the free list.
+    @Test func aThreadGetsBackTheObjectItUsedLast() {
+        let pool = ResourcePool<Counter>(make: { Counter() })
+        let (first, second) = (ObjectIdentifier.Box(), ObjectIdentifier.Box())
+        let go = DispatchSemaphore(value: 0), holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0), released = DispatchSemaphore(value: 0)
+        let turn = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        let other = Thread {
+            go.wait()
+            pool.withResource { object in
+                second.record(ObjectIdentifier(object))
+                holding.signal()
+                release.wait()
+            }
+            released.signal()
+            for _ in 0..<20 {
+                turn.wait()
+                pool.withResource { second.record(ObjectIdentifier($0)) }
+                done.signal()
+            }
+        }
+        other.start()
+        // Both threads hold an object at once, so there are two; the other thread's goes
+        // back last and lies on top.
+        pool.withResource { object in
+            first.record(ObjectIdentifier(object))
+            go.signal()
+            holding.wait()
+        }
+        release.signal()
+        released.wait()
+        for _ in 0..<20 {
+            pool.withResource { first.record(ObjectIdentifier($0)) }
+            turn.signal()
+            done.wait()
+        }
+        #expect(first.distinct == 1)
+        #expect(second.distinct == 1)
+        #expect(first.seen != second.seen)
+    }
+}
+
+extension ObjectIdentifier {
+    /// The identities one thread saw (written by that thread only, read after it is done).
+    final class Box: @unchecked Sendable {
+        private(set) var seen: Set<ObjectIdentifier> = []
+        func record(_ id: ObjectIdentifier) { seen.insert(id) }
+        var distinct: Int { seen.count }
     }
 }

@@ -3,7 +3,9 @@
 ///
 /// A small open-addressing table keyed by n-gram key, sized to the document rather than to
 /// a vocabulary, so counting stays in cache; the model's large tables are then consulted
-/// once per *distinct* n-gram instead of once per occurrence. Distinct keys are kept in
+/// once per *distinct* n-gram instead of once per occurrence. Single characters of the
+/// Basic Multilingual Plane (a third of all occurrences) skip the hash table: their counts
+/// sit at their code point in a directly indexed block. Distinct keys are kept in
 /// first-seen order, so everything computed from them is deterministic. One instance
 /// serves one thread at a time; ``count(_:with:)`` replaces the previous document.
 public final class NGramCounts {
@@ -11,10 +13,16 @@ public final class NGramCounts {
     /// no class properties (no exclusivity checks).
     @usableFromInline let table: UnsafeMutablePointer<Table>
 
+    /// Keys below this are single BMP characters, counted at `tallies[key]`; every longer
+    /// n-gram's key is at least 2²¹.
+    @usableFromInline static let directKeys = 0x10000
+
     @usableFromInline struct Table {
+        /// The hash table's keys (slot `s` is counted at `tallies[directKeys + s]`).
         @usableFromInline var keys: UnsafeMutablePointer<UInt64>
+        /// Counts: `directKeys` for single characters, then one per hash slot.
         @usableFromInline var tallies: UnsafeMutablePointer<UInt32>
-        /// Slots in first-seen order.
+        /// Index into `tallies` of each distinct key, in first-seen order.
         @usableFromInline var order: UnsafeMutablePointer<Int32>
         /// Keys in first-seen order (a copy of `keys[order[k]]`, read sequentially).
         @usableFromInline var orderedKeys: UnsafeMutablePointer<UInt64>
@@ -27,8 +35,8 @@ public final class NGramCounts {
             shift = UInt64(64 - capacity.trailingZeroBitCount)
             keys = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
             keys.initialize(repeating: 0, count: capacity)
-            tallies = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
-            tallies.initialize(repeating: 0, count: capacity)
+            tallies = UnsafeMutablePointer<UInt32>.allocate(capacity: NGramCounts.directKeys + capacity)
+            tallies.initialize(repeating: 0, count: NGramCounts.directKeys + capacity)
             order = UnsafeMutablePointer<Int32>.allocate(capacity: capacity / 2)
             orderedKeys = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity / 2)
             used = 0
@@ -69,10 +77,7 @@ public final class NGramCounts {
     @inlinable
     public func forEach(_ body: (UInt64, UInt32) -> Void) {
         let t = table.pointee
-        for k in 0..<t.used {
-            let slot = Int(t.order[k])
-            body(t.keys[slot], t.tallies[slot])
-        }
+        for k in 0..<t.used { body(t.orderedKeys[k], t.tallies[Int(t.order[k])]) }
     }
 
     /// The distinct key at position `k` (first-seen order).
@@ -86,56 +91,71 @@ public final class NGramCounts {
     /// Adds one occurrence of `key` (0 is not a valid key and is ignored).
     ///
     /// Whether the key is new is a coin flip the branch predictor would often lose, so both
-    /// cases run the same instructions: the slot's key and tally are written either way, the
-    /// key is appended to the first-seen order either way, and only the count of distinct
-    /// keys depends on whether the slot was empty.
+    /// cases run the same instructions: the count is incremented either way, the key is
+    /// appended to the first-seen order either way, and only the count of distinct keys
+    /// depends on whether it was new. (Single characters and longer n-grams alternate in a
+    /// fixed rhythm, which the predictor does learn.)
     @inlinable @inline(__always)
     static func add(_ key: UInt64, to table: UnsafeMutablePointer<Table>) {
         guard key != 0 else { return }
-        let keys = table.pointee.keys
-        let mask = table.pointee.capacity - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> table.pointee.shift)
-        var stored = keys[slot]
-        while stored != key && stored != 0 {
-            slot = (slot + 1) & mask
-            stored = keys[slot]
+        let tallies = table.pointee.tallies
+        let index: Int
+        if key < UInt64(NGramCounts.directKeys) {
+            index = Int(truncatingIfNeeded: key)
+        } else {
+            let keys = table.pointee.keys
+            let mask = table.pointee.capacity - 1
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> table.pointee.shift)
+            var stored = keys[slot]
+            while stored != key && stored != 0 {
+                slot = (slot + 1) & mask
+                stored = keys[slot]
+            }
+            keys[slot] = key
+            index = NGramCounts.directKeys + slot
         }
-        keys[slot] = key
-        table.pointee.tallies[slot] &+= 1
+        let before = tallies[index]
+        tallies[index] = before &+ 1
         let used = table.pointee.used
-        table.pointee.order[used] = Int32(truncatingIfNeeded: slot)
+        table.pointee.order[used] = Int32(truncatingIfNeeded: index)
         table.pointee.orderedKeys[used] = key
-        let now = used &+ (stored == 0 ? 1 : 0)
+        let now = used &+ (before == 0 ? 1 : 0)
         table.pointee.used = now
         if now &* 2 >= table.pointee.capacity { grow(table) }
     }
 
-    /// Empties the table, touching only the slots in use.
+    /// Empties the table, touching only the counts and slots in use.
     @usableFromInline
     func clear() {
         let t = table.pointee
         for k in 0..<t.used {
-            let slot = Int(t.order[k])
-            t.keys[slot] = 0
-            t.tallies[slot] = 0
+            let index = Int(t.order[k])
+            t.tallies[index] = 0
+            // A single character has no slot; slot 0 is cleared instead, harmlessly (every
+            // slot in use ends up cleared).
+            t.keys[max(index - NGramCounts.directKeys, 0)] = 0
         }
         table.pointee.used = 0
     }
 
-    /// Doubles the table, keeping first-seen order.
+    /// Doubles the hash table, keeping first-seen order.
     @usableFromInline
     static func grow(_ table: UnsafeMutablePointer<Table>) {
         let old = table.pointee
         var new = Table(capacity: old.capacity * 2)
         let mask = new.capacity - 1
         for k in 0..<old.used {
-            let oldSlot = Int(old.order[k])
-            let key = old.keys[oldSlot]
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> new.shift)
-            while new.keys[slot] != 0 { slot = (slot + 1) & mask }
-            new.keys[slot] = key
-            new.tallies[slot] = old.tallies[oldSlot]
-            new.order[k] = Int32(truncatingIfNeeded: slot)
+            let oldIndex = Int(old.order[k])
+            let key = old.orderedKeys[k]
+            var index = oldIndex
+            if oldIndex >= NGramCounts.directKeys {
+                var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> new.shift)
+                while new.keys[slot] != 0 { slot = (slot + 1) & mask }
+                new.keys[slot] = key
+                index = NGramCounts.directKeys + slot
+            }
+            new.tallies[index] = old.tallies[oldIndex]
+            new.order[k] = Int32(truncatingIfNeeded: index)
             new.orderedKeys[k] = key
         }
         new.used = old.used

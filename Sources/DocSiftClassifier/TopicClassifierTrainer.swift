@@ -155,6 +155,9 @@ public struct TopicClassifierTrainer: Sendable {
             counts.count(example.text, with: training.extractor)
             return CountedNGrams(counts)
         }
+        // Fewer than half of the (document, n-gram) pairs bring a new n-gram: 0.71M of 1.82M
+        // on a cnews fold, 0.70M of 2.02M on NLPCC headlines. A wrong guess costs a resize.
+        training.reserveCapacity(counted.reduce(0) { $0 + $1.keys.count } / 2)
         for document in counted { training.add(document) }
         training.add(contentsOf: pseudo.map(\.text))
         let vectorizer = TFIDFVectorizer.fit(

@@ -23,6 +23,12 @@ public struct DocumentFrequencies: Sendable {
         for text in texts { add(text, using: scratch) }
     }
 
+    /// Makes room for about `expected` distinct n-grams in all (see
+    /// ``KeyCountTable/reserveCapacity(_:)``).
+    public mutating func reserveCapacity(_ expected: Int) {
+        counts.reserveCapacity(expected)
+    }
+
     /// Counts one document already cut into n-grams (each distinct n-gram once).
     public mutating func add(_ counted: CountedNGrams) {
         counts.addOne(toEach: counted.keys)

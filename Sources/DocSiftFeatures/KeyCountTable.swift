@@ -18,6 +18,21 @@ public struct KeyCountTable: Sendable {
         shift = 64 - 12
     }
 
+    /// Makes room for about `expected` distinct keys at once, instead of doubling (and
+    /// rehashing) step by step as they arrive.
+    public mutating func reserveCapacity(_ expected: Int) {
+        var capacity = keys.count
+        while capacity < expected * 2 { capacity *= 2 }
+        guard capacity > keys.count else { return }
+        if count > 0 {
+            while keys.count < capacity { grow() }
+            return
+        }
+        keys = [UInt64](repeating: 0, count: capacity)
+        counts = [UInt32](repeating: 0, count: capacity)
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+    }
+
     /// The count of `key` (0 when absent).
     public subscript(key: UInt64) -> Int {
         guard key != 0 else { return 0 }

@@ -51,13 +51,13 @@ public struct TopicScorer: Sendable {
                 /// term frequency bits in the low half); returns how many are known.
                 func lookUp(blockAt start: Int, into found: UnsafeMutablePointer<UInt64>) -> Int {
                     var known = 0
-                    for k in start..<min(start + block, distinct) {
-                        if k + 2 * block < distinct { vocabulary.prefetch(counts.key(at: k + 2 * block)) }
+                    for k in start..<min(start &+ block, distinct) {
+                        if k &+ 2 &* block < distinct { vocabulary.prefetch(counts.key(at: k &+ 2 &* block)) }
                         guard let feature = vocabulary.lookup(counts.key(at: k)) else { continue }
                         rows.prefetch(feature: Int(feature))
                         let tf = SublinearTF.weight(whole: Int32(clamping: counts.tally(at: k)), table: sublinear)
                         found[known] = UInt64(UInt32(bitPattern: feature)) << 32 | UInt64(tf.bitPattern)
-                        known += 1
+                        known &+= 1
                     }
                     return known
                 }
@@ -66,12 +66,16 @@ public struct TopicScorer: Sendable {
                 var start = 0
                 while start < distinct {
                     let nextCount = start + block < distinct ? lookUp(blockAt: start + block, into: next) : 0
+                    // Summed in a local copy, which stays in registers (the captured
+                    // accumulator lives in memory: a store and a reload per n-gram).
+                    var sums = accumulator
                     for m in 0..<currentCount {
                         let entry = current[m]
                         rows.accumulate(feature: Int(truncatingIfNeeded: entry >> 32),
                                         termFrequency: Float(bitPattern: UInt32(truncatingIfNeeded: entry)),
-                                        into: &accumulator)
+                                        into: &sums)
                     }
+                    accumulator = sums
                     swap(&current, &next)
                     currentCount = nextCount
                     start += block

@@ -37,7 +37,7 @@ public struct KeyCountTable: Sendable {
     public subscript(key: UInt64) -> Int {
         guard key != 0 else { return 0 }
         let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
         while true {
             let stored = keys[slot]
             if stored == key { return Int(counts[slot]) }
@@ -54,7 +54,7 @@ public struct KeyCountTable: Sendable {
         let inserted = keys.withUnsafeMutableBufferPointer { keys in
             counts.withUnsafeMutableBufferPointer { counts -> Bool in
                 let mask = keys.count - 1
-                var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
                 while true {
                     let stored = keys[slot]
                     if stored == key {
@@ -143,7 +143,7 @@ public struct KeyCountTable: Sendable {
 
     @inline(__always)
     private static func slot(of key: UInt64, shift: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
     }
 
     /// Calls `body(key, count)` for every key, in table order (deterministic for the same

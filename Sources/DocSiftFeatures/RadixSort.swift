@@ -17,7 +17,7 @@ public enum RadixSort {
             let shift = UInt64(8 * byte)
             for k in 0..<256 { histogram[k] = 0 }
             values.withUnsafeBufferPointer { source in
-                for value in source { histogram[Int(truncatingIfNeeded: (value >> shift) & 0xFF)] += 1 }
+                for value in source { histogram[Int(truncatingIfNeeded: (value &>> shift) & 0xFF)] += 1 }
             }
             // Every value has the same digit: this pass would not move anything.
             if histogram.contains(count) { continue }
@@ -30,7 +30,7 @@ public enum RadixSort {
             values.withUnsafeBufferPointer { source in
                 scratch.withUnsafeMutableBufferPointer { target in
                     for value in source {
-                        let digit = Int(truncatingIfNeeded: (value >> shift) & 0xFF)
+                        let digit = Int(truncatingIfNeeded: (value &>> shift) & 0xFF)
                         target[histogram[digit]] = value
                         histogram[digit] += 1
                     }

@@ -70,7 +70,7 @@ public struct Vocabulary: Sendable, Equatable {
 
     @inlinable @inline(__always)
     static func slot(of key: UInt64, shift: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
     }
 
     public static func == (lhs: Vocabulary, rhs: Vocabulary) -> Bool { lhs.keys == rhs.keys }

@@ -46,12 +46,13 @@ public struct NGramExtractor: Sendable {
                     value = 0x20
                 }
                 lastWasSpace = value == 0x20
-                window = ((window << 21) | UInt64(value)) & windowMask
-                run += 1
+                window = ((window &<< 21) | UInt64(value)) & windowMask
+                run &+= 1
                 let longest = min(run, maxLength)
-                if longest < minLength { return }
-                for n in minLength...longest {
-                    body(n == 3 ? window : window & ((1 << UInt64(21 * n)) - 1))
+                var n = minLength
+                while n <= longest {
+                    body(n == 3 ? window : window & ((1 &<< UInt64(21 &* n)) &- 1))
+                    n &+= 1
                 }
             }
             return

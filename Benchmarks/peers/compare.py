@@ -109,6 +109,11 @@ def write_jsonl(path, records):
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
+def median(values):
+    values = sorted(values)
+    return values[len(values) // 2]
+
+
 def size_mb(path):
     return os.path.getsize(path) / 1e6
 
@@ -124,8 +129,8 @@ def docsift_holdout(docsift, train, test, workdir, threads_list=(1, 2), repeat=2
         wall, rss, _ = run_measured([docsift, "train", train, "--out", model])
         fitted = re.search(r"fit ([0-9.]+) s", LAST_STDERR)
         trainings.append((float(fitted.group(1)) if fitted else wall, wall, rss))
-    fit_s = sorted(t[0] for t in trainings)[1]
-    train_s = sorted(t[1] for t in trainings)[1]
+    fit_s = median(t[0] for t in trainings)
+    train_s = median(t[1] for t in trainings)
     train_rss = max(t[2] for t in trainings)
     metrics, _, _ = docsift_json(docsift, ["eval", test, "--model", model, "--json"])
     # The test file repeated into one JSONL file that docsift reads itself: a feeding
@@ -142,7 +147,7 @@ def docsift_holdout(docsift, train, test, workdir, threads_list=(1, 2), repeat=2
         # Median of three runs (the VM's timings vary from run to run).
         runs = [run_measured([docsift, "label", repeated, "--model", model, "--threads", str(threads)])
                 for _ in range(3)]
-        wall = sorted(r[0] for r in runs)[1]
+        wall = median(r[0] for r in runs)
         speeds[threads] = len(data) * repeat / 1e6 / wall
         label_rss = max([label_rss] + [r[1] for r in runs])
     os.remove(repeated)

@@ -64,9 +64,9 @@ struct ExampleMatrix {
         let ahead = 8
         a.values.withUnsafeBufferPointer { a in
             weights.values.withUnsafeMutableBufferPointer { w in
-                guard let base = w.baseAddress else { return }
+                guard let base = w.baseAddress, let first = a.baseAddress else { return }
                 for (i, row) in rows.enumerated() {
-                    let coefficients = a.baseAddress.map { $0 + i * c }
+                    let coefficients = first + i * c
                     row.indices.withUnsafeBufferPointer { indices in
                         row.values.withUnsafeBufferPointer { values in
                             // Feature rows land all over `weights`: start loading a later one
@@ -74,7 +74,6 @@ struct ExampleMatrix {
                             for k in 0..<min(ahead, indices.count) { docsift_prefetch_read(base + Int(indices[k]) * c) }
                             for k in 0..<indices.count {
                                 if k + ahead < indices.count { docsift_prefetch_read(base + Int(indices[k + ahead]) * c) }
-                                guard let coefficients else { continue }
                                 let target = base + Int(indices[k]) * c
                                 let value = values[k]
                                 for column in 0..<c { target[column] += value * coefficients[column] }

@@ -55,7 +55,7 @@ public struct TopicScorer: Sendable {
                         if k &+ 2 &* block < distinct { vocabulary.prefetch(counts.key(at: k &+ 2 &* block)) }
                         guard let feature = vocabulary.lookup(counts.key(at: k)) else { continue }
                         rows.prefetch(feature: Int(feature))
-                        let tf = SublinearTF.weight(whole: Int32(clamping: counts.tally(at: k)), table: sublinear)
+                        let tf = SublinearTF.weight(counts.tally(at: k), table: sublinear)
                         found[known] = UInt64(UInt32(bitPattern: feature)) << 32 | UInt64(tf.bitPattern)
                         known &+= 1
                     }

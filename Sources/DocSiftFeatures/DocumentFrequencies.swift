@@ -37,7 +37,7 @@ public struct DocumentFrequencies: Sendable {
 
     private mutating func add(_ text: String, using scratch: NGramCounts) {
         scratch.count(text, with: extractor)
-        scratch.forEach { key, _ in counts.add(key) }
+        counts.addOne(toEach: (0..<scratch.distinctCount).map(scratch.key(at:)))
         documentCount += 1
     }
 

@@ -36,13 +36,9 @@ public struct KeyCountTable: Sendable {
     /// The count of `key` (0 when absent).
     public subscript(key: UInt64) -> Int {
         guard key != 0 else { return 0 }
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
-        while true {
-            let stored = keys[slot]
-            if stored == key { return Int(counts[slot]) }
-            if stored == 0 { return 0 }
-            slot = (slot + 1) & mask
+        return keys.withUnsafeBufferPointer { stored in
+            let slot = KeyCountTable.slot(for: key, in: stored, shift: shift)
+            return stored[slot] == key ? Int(counts[slot]) : 0
         }
     }
 
@@ -51,23 +47,13 @@ public struct KeyCountTable: Sendable {
         guard key != 0 else { return }
         if (count + 1) * 2 > keys.count { grow() }
         let shift = self.shift
-        let inserted = keys.withUnsafeMutableBufferPointer { keys in
+        let inserted = keys.withUnsafeMutableBufferPointer { stored in
             counts.withUnsafeMutableBufferPointer { counts -> Bool in
-                let mask = keys.count - 1
-                var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
-                while true {
-                    let stored = keys[slot]
-                    if stored == key {
-                        counts[slot] &+= amount
-                        return false
-                    }
-                    if stored == 0 {
-                        keys[slot] = key
-                        counts[slot] = amount
-                        return true
-                    }
-                    slot = (slot + 1) & mask
-                }
+                let slot = KeyCountTable.slot(for: key, in: UnsafeBufferPointer(stored), shift: shift)
+                counts[slot] &+= amount
+                if stored[slot] == key { return false }
+                stored[slot] = key
+                return true
             }
         }
         if inserted { count += 1 }
@@ -82,11 +68,9 @@ public struct KeyCountTable: Sendable {
             counts.withUnsafeMutableBufferPointer { counts in
                 KeyCountTable.forEachSlot(of: keys, in: UnsafeBufferPointer(stored), counts: UnsafeBufferPointer(counts),
                                           shift: shift) { _, key, slot in
-                    if stored[slot] == key {
-                        counts[slot] &+= 1
-                    } else {
+                    counts[slot] &+= 1
+                    if stored[slot] != key {
                         stored[slot] = key
-                        counts[slot] = 1
                         added += 1
                     }
                 }
@@ -109,41 +93,42 @@ public struct KeyCountTable: Sendable {
         return result
     }
 
-    /// Calls `body(k, key, slot)` for each non-zero `keys[k]` with the slot holding the key or,
-    /// when it is absent, the empty slot where it would go. The slots of the key 16 places
-    /// ahead are prefetched: in a corpus-sized table most slots are cache misses, and this
-    /// way they overlap instead of queueing.
+    /// Calls `body(k, key, slot)` for each non-zero `keys[k]` with its slot (see
+    /// ``slot(for:in:shift:)``). The slots of the key 16 places ahead are prefetched: in a
+    /// corpus-sized table most slots are cache misses, and this way they overlap instead of
+    /// queueing.
     @inline(__always)
     private static func forEachSlot(of keys: [UInt64], in stored: UnsafeBufferPointer<UInt64>,
                                     counts: UnsafeBufferPointer<UInt32>, shift: UInt64,
                                     _ body: (Int, UInt64, Int) -> Void) {
         guard let storedBase = stored.baseAddress, let countBase = counts.baseAddress else { return }
-        let mask = stored.count - 1
         let ahead = 16
         keys.withUnsafeBufferPointer { batch in
             for k in 0..<min(ahead, batch.count) {
-                let s = slot(of: batch[k], shift: shift)
+                let s = KeyHash.slot(of: batch[k], shift: shift)
                 docsift_prefetch_read(storedBase + s)
                 docsift_prefetch_read(countBase + s)
             }
             for k in 0..<batch.count {
                 if k + ahead < batch.count {
-                    let later = slot(of: batch[k + ahead], shift: shift)
+                    let later = KeyHash.slot(of: batch[k + ahead], shift: shift)
                     docsift_prefetch_read(storedBase + later)
                     docsift_prefetch_read(countBase + later)
                 }
                 let key = batch[k]
                 guard key != 0 else { continue }
-                var s = slot(of: key, shift: shift)
-                while stored[s] != key && stored[s] != 0 { s = (s + 1) & mask }
-                body(k, key, s)
+                body(k, key, slot(for: key, in: stored, shift: shift))
             }
         }
     }
 
+    /// The slot holding `key` or, when it is absent, the empty slot where it would go.
     @inline(__always)
-    private static func slot(of key: UInt64, shift: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+    private static func slot(for key: UInt64, in stored: UnsafeBufferPointer<UInt64>, shift: UInt64) -> Int {
+        let mask = stored.count - 1
+        var slot = KeyHash.slot(of: key, shift: shift)
+        while stored[slot] != key && stored[slot] != 0 { slot = (slot + 1) & mask }
+        return slot
     }
 
     /// Calls `body(key, count)` for every key, in table order (deterministic for the same

@@ -105,7 +105,7 @@ public final class NGramCounts {
         } else {
             let keys = table.pointee.keys
             let mask = table.pointee.capacity - 1
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> table.pointee.shift)
+            var slot = KeyHash.slot(of: key, shift: table.pointee.shift)
             var stored = keys[slot]
             while stored != key && stored != 0 {
                 slot = (slot + 1) & mask
@@ -149,7 +149,7 @@ public final class NGramCounts {
             let key = old.orderedKeys[k]
             var index = oldIndex
             if oldIndex >= NGramCounts.directKeys {
-                var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> new.shift)
+                var slot = KeyHash.slot(of: key, shift: new.shift)
                 while new.keys[slot] != 0 { slot = (slot + 1) & mask }
                 new.keys[slot] = key
                 index = NGramCounts.directKeys + slot

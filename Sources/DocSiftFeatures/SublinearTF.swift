@@ -19,9 +19,9 @@ public enum SublinearTF {
         return count < 256 ? table[Int(count)] : 1 + logf(Float(count))
     }
 
-    /// `1 + ln(count)` for a positive whole count, 0 otherwise.
-    @inlinable
-    public static func weight(_ count: UInt32) -> Float {
-        table.withUnsafeBufferPointer { weight(whole: Int32(clamping: count), table: $0) }
+    /// ``weight(whole:table:)`` for an n-gram's occurrence count.
+    @inlinable @inline(__always)
+    public static func weight(_ count: UInt32, table: UnsafeBufferPointer<Float>) -> Float {
+        weight(whole: Int32(clamping: count), table: table)
     }
 }

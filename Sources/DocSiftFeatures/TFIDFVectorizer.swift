@@ -108,8 +108,7 @@ public struct TFIDFVectorizer: Sendable, Equatable {
                 for (k, entry) in packed.enumerated() {
                     let index = Int32(truncatingIfNeeded: entry >> 32)
                     indices[k] = index
-                    let tally = Int32(clamping: UInt32(truncatingIfNeeded: entry))
-                    values[k] = SublinearTF.weight(whole: tally, table: sublinear) * idf[Int(index)]
+                    values[k] = SublinearTF.weight(UInt32(truncatingIfNeeded: entry), table: sublinear) * idf[Int(index)]
                 }
             }
         }

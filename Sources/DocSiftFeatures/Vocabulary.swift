@@ -25,7 +25,7 @@ public struct Vocabulary: Sendable, Equatable {
         unique.reserveCapacity(keys.count)
         let mask = capacity - 1
         for key in keys where key != 0 {
-            var slot = Vocabulary.slot(of: key, shift: 64 - bits)
+            var slot = KeyHash.slot(of: key, shift: 64 - bits)
             while table.base[2 * slot] != 0 && table.base[2 * slot] != key { slot = (slot + 1) & mask }
             if table.base[2 * slot] == key { continue }
             table.base[2 * slot] = key
@@ -52,7 +52,7 @@ public struct Vocabulary: Sendable, Equatable {
     public func lookup(_ key: UInt64) -> Int32? {
         guard key != 0 else { return nil }
         let t = table.base
-        var slot = Vocabulary.slot(of: key, shift: shift)
+        var slot = KeyHash.slot(of: key, shift: shift)
         while true {
             let stored = t[2 * slot]
             if stored == key { return Int32(truncatingIfNeeded: t[2 * slot + 1]) }
@@ -65,12 +65,7 @@ public struct Vocabulary: Sendable, Equatable {
     /// steps later finds it in cache. Only a hint: it changes no state.
     @inlinable @inline(__always)
     public func prefetch(_ key: UInt64) {
-        docsift_prefetch_read(table.base + 2 * Vocabulary.slot(of: key, shift: shift))
-    }
-
-    @inlinable @inline(__always)
-    static func slot(of key: UInt64, shift: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+        docsift_prefetch_read(table.base + 2 * KeyHash.slot(of: key, shift: shift))
     }
 
     public static func == (lhs: Vocabulary, rhs: Vocabulary) -> Bool { lhs.keys == rhs.keys }

@@ -53,7 +53,7 @@ struct ResourcePoolTests {
     /// other's on top of the free list.
     @Test func aThreadGetsBackTheObjectItUsedLast() {
         let pool = ResourcePool<Counter>(make: { Counter() })
-        let (first, second) = (ObjectIdentifier.Box(), ObjectIdentifier.Box())
+        let (first, second) = (SeenObjects(), SeenObjects())
         let go = DispatchSemaphore(value: 0), holding = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0), released = DispatchSemaphore(value: 0)
         let turn = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
@@ -92,11 +92,9 @@ struct ResourcePoolTests {
     }
 }
 
-extension ObjectIdentifier {
-    /// The identities one thread saw (written by that thread only, read after it is done).
-    final class Box: @unchecked Sendable {
-        private(set) var seen: Set<ObjectIdentifier> = []
-        func record(_ id: ObjectIdentifier) { seen.insert(id) }
-        var distinct: Int { seen.count }
-    }
+/// The objects one thread was handed (written by that thread only, read after it is done).
+final class SeenObjects: @unchecked Sendable {
+    private(set) var seen: Set<ObjectIdentifier> = []
+    func record(_ id: ObjectIdentifier) { seen.insert(id) }
+    var distinct: Int { seen.count }
 }

@@ -6,29 +6,42 @@ import Foundation
 ///
 /// The caller feeds items one at a time; they are grouped into batches, each batch runs on
 /// a worker thread, and finished batches are handed to `deliver` strictly in input order on
-/// the feeding thread. At most `2 × threads` batches are in flight: when the consumer is slow,
-/// feeding blocks instead of memory growing.
+/// the feeding thread. Read-ahead is bounded twice: at most `2 × threads` batches, and at most
+/// `maximumWeightInFlight` (e.g. bytes) in them — one batch is always allowed, however heavy.
+/// When the consumer is slow, feeding blocks instead of memory growing.
 public final class OrderedParallelMap<Input: Sendable, Output: Sendable> {
     private let threads: Int
     private let batchSize: Int
+    private let maximumWeightInFlight: Int
+    private let batchWeightLimit: Int
+    private let weight: (Input) -> Int
     private let transform: @Sendable (Input) -> Output
     private let deliver: (Output) throws -> Void
     private let queue = DispatchQueue(label: "docsift.parallel", attributes: .concurrent)
     private let finished = FinishedBatches<Output>()
     private var pending: [Input] = []
+    private var pendingWeight = 0
+    private var batchWeights: [Int: Int] = [:]
+    private var weightInFlight = 0
     private var nextBatch = 0
     private var nextToDeliver = 0
 
     /// - Parameters:
     ///   - threads: worker threads (≥ 1); with 1, items are transformed on the feeding thread.
     ///   - batchSize: items per batch (≥ 1).
+    ///   - maximumWeightInFlight: the most total `weight` of items read ahead.
+    ///   - weight: the cost of one item (e.g. its size in bytes).
     ///   - transform: the work per item; it must be safe to call from several threads.
     ///   - deliver: receives each result in input order on the feeding thread.
-    public init(threads: Int, batchSize: Int = 32,
+    public init(threads: Int, batchSize: Int = 32, maximumWeightInFlight: Int = .max,
+                weight: @escaping (Input) -> Int = { _ in 1 },
                 transform: @escaping @Sendable (Input) -> Output,
                 deliver: @escaping (Output) throws -> Void) {
         self.threads = max(1, threads)
         self.batchSize = max(1, batchSize)
+        self.maximumWeightInFlight = max(1, maximumWeightInFlight)
+        self.batchWeightLimit = max(1, self.maximumWeightInFlight / (2 * self.threads))
+        self.weight = weight
         self.transform = transform
         self.deliver = deliver
     }
@@ -39,8 +52,15 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable> {
             try deliver(transform(item))
             return
         }
+        pendingWeight += weight(item)
         pending.append(item)
-        if pending.count >= batchSize { try dispatchPending() }
+        if pending.count >= batchSize || pendingWeight >= batchWeightLimit { try dispatchPending() }
+    }
+
+    /// Starts the items held for the next batch and delivers every result still in flight,
+    /// waiting for them: for when input stalls and results should not wait for more.
+    public func drain() throws {
+        try finish()
     }
 
     /// Processes what is left and delivers every remaining result.
@@ -55,14 +75,19 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable> {
     private func dispatchPending() throws {
         guard !pending.isEmpty else { return }
         let batch = pending
+        let batchWeight = pendingWeight
         pending.removeAll(keepingCapacity: true)
-        // Deliver what is ready; block for the oldest batch while too many are in flight.
+        pendingWeight = 0
+        // Deliver what is ready; block for the oldest batch while too much is in flight.
         try deliverReady(waiting: false)
-        while nextBatch - nextToDeliver >= 2 * threads {
+        while nextBatch > nextToDeliver
+            && (nextBatch - nextToDeliver >= 2 * threads || weightInFlight + batchWeight > maximumWeightInFlight) {
             try deliverReady(waiting: true)
         }
         let number = nextBatch
         nextBatch += 1
+        batchWeights[number] = batchWeight
+        weightInFlight += batchWeight
         let transform = self.transform
         let finished = self.finished
         queue.async {
@@ -73,6 +98,7 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable> {
     private func deliverReady(waiting: Bool) throws {
         var wait = waiting
         while nextToDeliver < nextBatch, let results = finished.take(nextToDeliver, waiting: wait) {
+            weightInFlight -= batchWeights.removeValue(forKey: nextToDeliver) ?? 0
             nextToDeliver += 1
             wait = false
             for result in results { try deliver(result) }

@@ -190,6 +190,7 @@ public enum ModelFile {
                     .write(to: temporary)
             }
         } catch {
+            try? FileManager.default.removeItem(at: temporary)
             throw ModelFileError.writeFailed(path: url.path, reason: error.localizedDescription)
         }
         guard rename(temporary.path, url.path) == 0 else {

@@ -1,19 +1,24 @@
-/// A parser for the common shape of a JSONL record — one object whose values are strings
-/// or integers — that reads the line's bytes once, without a general JSON tree.
+/// A parser for a JSONL record — one JSON object — that reads the line's bytes once, without
+/// a general JSON tree, and keeps numbers as the text they were written as (an id such as
+/// `1234567890123456789` stays exactly that, where a `Double` would round it).
 ///
-/// Anything outside that shape (nested values, `true`/`false`/`null`, fractions, exponents,
-/// repeated keys, invalid UTF-8 or malformed JSON) makes it answer `nil`, and the caller
-/// falls back to a full JSON parser, which gives the same fields or names the error. So
-/// the fast path never changes what a record means; it only skips the slow path for the
-/// records bulk labeling actually sees.
+/// Members whose value is an object or array are checked (iteratively, so any depth is
+/// safe) and kept only as ``Value/composite``. Anything that is not one well-formed object
+/// (malformed JSON, invalid UTF-8, a repeated key) makes it answer `nil`; the caller then
+/// names the problem.
 enum FlatJSONObject {
-    /// One value of a flat record.
+    /// One member value.
     enum Value: Equatable {
         case string(String)
-        case integer(Int)
+        /// A number, as its literal text (`-12`, `3.5`, `1e9`).
+        case number(String)
+        case bool(Bool)
+        case null
+        /// An object or array (well-formed, not kept).
+        case composite
     }
 
-    /// The members of `line` in order, or `nil` when the line is not a flat object.
+    /// The members of `line` in order, or `nil` when the line is not one well-formed object.
     static func parse(_ line: [UInt8]) -> [(key: String, value: Value)]? {
         line.withUnsafeBufferPointer { bytes in
             var reader = Reader(bytes: bytes)
@@ -59,31 +64,96 @@ enum FlatJSONObject {
 
         mutating func value() -> Value? {
             guard position < bytes.count else { return nil }
-            if take(UInt8(ascii: "\"")) { return string().map(Value.string) }
-            return integer().map(Value.integer)
+            switch bytes[position] {
+            case UInt8(ascii: "\""):
+                position += 1
+                return string().map(Value.string)
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                return skipComposite() ? .composite : nil
+            case UInt8(ascii: "t"): return word("true") ? .bool(true) : nil
+            case UInt8(ascii: "f"): return word("false") ? .bool(false) : nil
+            case UInt8(ascii: "n"): return word("null") ? .null : nil
+            default: return number().map(Value.number)
+            }
         }
 
-        /// `-?(0|[1-9][0-9]*)` of at most 15 digits (exact as a double, as the full parser
-        /// would read it), ending where the number ends.
-        mutating func integer() -> Int? {
-            var negative = false
-            if take(UInt8(ascii: "-")) { negative = true }
+        mutating func word(_ text: StaticString) -> Bool {
+            let count = text.utf8CodeUnitCount
+            guard position + count <= bytes.count else { return false }
+            for k in 0..<count where bytes[position + k] != text.utf8Start[k] { return false }
+            position += count
+            return true
+        }
+
+        /// `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`, returned as written.
+        mutating func number() -> String? {
             let start = position
-            var value = 0
-            while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 {
-                value = value * 10 + Int(bytes[position] - 0x30)
-                position += 1
-                if position - start > 15 { return nil }
+            _ = take(UInt8(ascii: "-"))
+            let integerStart = position
+            guard digits() > 0, !(position - integerStart > 1 && bytes[integerStart] == 0x30) else { return nil }
+            if take(UInt8(ascii: ".")) { guard digits() > 0 else { return nil } }
+            if take(UInt8(ascii: "e")) || take(UInt8(ascii: "E")) {
+                if !take(UInt8(ascii: "+")) { _ = take(UInt8(ascii: "-")) }
+                guard digits() > 0 else { return nil }
             }
-            let digits = position - start
-            guard digits > 0, !(digits > 1 && bytes[start] == 0x30) else { return nil }
-            if position < bytes.count {
-                switch bytes[position] {
-                case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): return nil
-                default: break
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        }
+
+        mutating func digits() -> Int {
+            let start = position
+            while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
+            return position - start
+        }
+
+        /// Checks one object or array starting at `position` and moves past it; a stack of
+        /// expected closing brackets instead of recursion.
+        mutating func skipComposite() -> Bool {
+            var closers: [UInt8] = []
+            var needValue = true
+            while true {
+                skipWhiteSpace()
+                if needValue {
+                    guard position < bytes.count else { return false }
+                    switch bytes[position] {
+                    case UInt8(ascii: "{"):
+                        position += 1
+                        skipWhiteSpace()
+                        if take(UInt8(ascii: "}")) { needValue = false; break }
+                        closers.append(UInt8(ascii: "}"))
+                        guard memberKey() else { return false }
+                        continue
+                    case UInt8(ascii: "["):
+                        position += 1
+                        skipWhiteSpace()
+                        if take(UInt8(ascii: "]")) { needValue = false; break }
+                        closers.append(UInt8(ascii: "]"))
+                        continue
+                    default:
+                        guard let scalar = value(), scalar != .composite else { return false }
+                    }
+                    needValue = false
+                    continue
+                }
+                guard let closer = closers.last else { return true }
+                if take(UInt8(ascii: ",")) {
+                    if closer == UInt8(ascii: "}") {
+                        skipWhiteSpace()
+                        guard memberKey() else { return false }
+                    }
+                    needValue = true
+                } else if take(closer) {
+                    closers.removeLast()
+                } else {
+                    return false
                 }
             }
-            return negative ? -value : value
+        }
+
+        /// `"key" :` inside a nested object.
+        mutating func memberKey() -> Bool {
+            guard take(UInt8(ascii: "\"")), string() != nil else { return false }
+            skipWhiteSpace()
+            return take(UInt8(ascii: ":"))
         }
 
         /// The rest of a string after its opening quote, escapes decoded; `nil` for control

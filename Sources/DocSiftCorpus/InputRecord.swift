@@ -1,3 +1,5 @@
+import Foundation
+
 /// One document to process, as read from a file, a JSONL line or standard input.
 public struct InputRecord: Sendable, Equatable {
     /// The record's id: the `id` field of a JSONL line, else `path:line`, or the path of a .txt file.
@@ -29,17 +31,26 @@ public struct InputRecord: Sendable, Equatable {
 }
 
 /// An input record that could not be read, with the id it would have had.
-public struct InputRecordError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct InputRecordError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
     /// The id of the failed record (the JSONL `id` if readable, else `path:line` or the path).
     public var id: String
     /// A short reason, e.g. "malformed JSON", "missing text".
     public var reason: String
 
+    /// The whole input named by `id` (a path given to the reader) could not be read, not
+    /// just one record of it.
+    public var isWholeInput: Bool
+
     /// Creates a record error.
-    public init(id: String, reason: String) {
+    public init(id: String, reason: String, isWholeInput: Bool = false) {
         self.id = id
         self.reason = reason
+        self.isWholeInput = isWholeInput
     }
 
+    /// `id: reason`, one line.
     public var description: String { "\(id): \(reason)" }
+
+    /// The same one-line message, for `localizedDescription`.
+    public var errorDescription: String? { description }
 }

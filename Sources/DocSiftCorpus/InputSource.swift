@@ -1,43 +1,71 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where documents come from: the shared input layer of every `docsift` verb.
 ///
 /// - a `.jsonl` file: one `{"id","text"[,"title"]}` object per line;
-/// - any other file: one document whose id is its path (encoding detected);
-/// - a directory: every file below it, recursively, in sorted path order;
+/// - any other regular file: one document whose id is its path (encoding detected);
+/// - a pipe, FIFO or device (`/dev/stdin`, `<(…)`): JSONL, read as a stream;
+/// - a directory: every file below it, recursively, in sorted path order (symbolic links
+///   are followed; a directory reached twice is read once);
 /// - `-` or no paths at all: JSONL on standard input.
+///
+/// A path that cannot be read (missing, a symbolic-link loop) gives one failed record and
+/// the other paths are still read. No record costs more than ``maximumRecordBytes``: a
+/// longer line or file gives a failed record, and reading goes on after it.
 public struct InputSource: Sendable {
     /// The paths as given (`-` = standard input).
     public let paths: [String]
+    /// The largest JSONL line or text file read as one record.
+    public let maximumRecordBytes: Int
+    /// Standard input was closed by the caller: reading it is an error, not empty input.
+    public let standardInputIsClosed: Bool
 
     /// Reads from `paths`, or from standard input when `paths` is empty.
-    public init(paths: [String]) {
+    public init(paths: [String], maximumRecordBytes: Int = InputLimits.defaultMaximumRecordBytes,
+                standardInputIsClosed: Bool = false) {
         self.paths = paths.isEmpty ? ["-"] : paths
+        self.maximumRecordBytes = max(1, maximumRecordBytes)
+        self.standardInputIsClosed = standardInputIsClosed
     }
 
     /// Calls `body` with every record, in input order: one call per input record, a
     /// failure for a record that cannot be read. `body` returns `false` to stop early.
-    /// - Throws: ``CorpusError`` when a path does not exist or a directory cannot be listed.
+    /// - Throws: ``CorpusError`` when standard input is closed, a directory or fails to read.
     public func forEachRecord(_ body: (Result<InputRecord, InputRecordError>) throws -> Bool) throws {
         try forEachPendingRecord { try body($0.resolve()) }
     }
 
     /// ``forEachRecord(_:)`` without parsing JSONL lines: each comes as a
     /// ``PendingRecord`` to resolve later, e.g. on another thread.
-    public func forEachPendingRecord(_ body: (PendingRecord) throws -> Bool) throws {
+    /// - Parameter onStall: called when a pipe has no input ready and reading is about to wait.
+    public func forEachPendingRecord(onStall: (() throws -> Void)? = nil,
+                                     _ body: (PendingRecord) throws -> Bool) throws {
         for path in paths {
             if path == "-" {
-                let reader = LineReader(handle: FileHandle.standardInput, closesHandle: false)
-                guard try readJSONL(reader, name: "stdin", body) else { return }
+                guard try readStandardInput(onStall: onStall, body) else { return }
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw CorpusError.unreadable(path: path, reason: "no such file or directory")
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                let failure = InputRecordError(id: path, reason: CorpusError.systemReason(errno), isWholeInput: true)
+                guard try body(.ready(.failure(failure))) else { return }
+                continue
             }
-            let files = isDirectory.boolValue ? try InputSource.files(under: path) : [path]
-            for file in files {
-                guard try readFile(file, body) else { return }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR:
+                for entry in InputSource.walk(path) {
+                    switch entry {
+                    case .success(let file): guard try readFile(file, body) else { return }
+                    case .failure(let failure): guard try body(.ready(.failure(failure))) else { return }
+                    }
+                }
+            case S_IFREG where !InputSource.isStreamPath(path):
+                guard try readFile(path, body) else { return }
+            default:
+                guard try readStream(path, onStall: onStall, body) else { return }
             }
         }
     }
@@ -49,36 +77,86 @@ public struct InputSource: Sendable {
         return records
     }
 
-    /// The regular files below `directory`, sorted by path; hidden files are skipped.
+    /// The readable files below `directory`, sorted by path; hidden files are skipped.
     public static func files(under directory: String) throws -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
-            throw CorpusError.unreadable(path: directory, reason: "cannot list directory")
-        }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") { continue }
-            let full = (directory as NSString).appendingPathComponent(relative)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(full)
+        walk(directory).compactMap { try? $0.get() }
+    }
+
+    /// `/dev/stdin`, `/dev/fd/N`, `/proc/self/fd/N`: names of a stream even when they
+    /// lead to a regular file.
+    static func isStreamPath(_ path: String) -> Bool {
+        path.hasPrefix("/dev/") || path.hasPrefix("/proc/")
+    }
+
+    /// The files below `directory` in sorted path order, and a failure for each entry that
+    /// cannot be read (a broken link, a link loop, an unreadable folder).
+    static func walk(_ directory: String) -> [Result<String, InputRecordError>] {
+        var entries: [Result<String, InputRecordError>] = []
+        var visited = Set<[UInt64]>()
+        var folders = [directory]
+        while let folder = folders.popLast() {
+            var status = stat()
+            guard stat(folder, &status) == 0 else {
+                entries.append(.failure(InputRecordError(id: folder, reason: CorpusError.systemReason(errno))))
+                continue
+            }
+            guard visited.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted else { continue }
+            let names: [String]
+            do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
+                entries.append(.failure(InputRecordError(id: folder, reason: "cannot list directory")))
+                continue
+            }
+            for name in names where !name.hasPrefix(".") {
+                let full = (folder as NSString).appendingPathComponent(name)
+                var target = stat()
+                guard stat(full, &target) == 0 else {
+                    entries.append(.failure(InputRecordError(id: full, reason: CorpusError.systemReason(errno))))
+                    continue
+                }
+                if (target.st_mode & S_IFMT) == S_IFDIR { folders.append(full) } else { entries.append(.success(full)) }
             }
         }
-        return files.sorted()
+        func key(_ entry: Result<String, InputRecordError>) -> String {
+            switch entry {
+            case .success(let path): return path
+            case .failure(let failure): return failure.id
+            }
+        }
+        return entries.sorted { key($0) < key($1) }
+    }
+
+    private func readStandardInput(onStall: (() throws -> Void)?, _ body: (PendingRecord) throws -> Bool) throws -> Bool {
+        if standardInputIsClosed {
+            throw CorpusError.unreadable(path: "standard input", reason: "it is closed; pipe JSONL in or give input files")
+        }
+        var status = stat()
+        if fstat(STDIN_FILENO, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            throw CorpusError.unreadable(path: "standard input", reason: "it is a directory; give the directory as an argument instead")
+        }
+        let reader = LineReader(descriptor: STDIN_FILENO, name: "standard input", closesDescriptor: false,
+                                maximumLineBytes: maximumRecordBytes)
+        reader.onStall = onStall
+        return try readJSONL(reader, name: "stdin", body)
+    }
+
+    private func readStream(_ path: String, onStall: (() throws -> Void)?, _ body: (PendingRecord) throws -> Bool) throws -> Bool {
+        let reader: LineReader
+        do { reader = try LineReader(path: path, maximumLineBytes: maximumRecordBytes) } catch let error as CorpusError {
+            guard case .unreadable(_, let reason) = error else { throw error }
+            return try body(.ready(.failure(InputRecordError(id: path, reason: reason, isWholeInput: true))))
+        }
+        reader.onStall = onStall
+        return try readJSONL(reader, name: path, body)
     }
 
     private func readFile(_ path: String, _ body: (PendingRecord) throws -> Bool) throws -> Bool {
-        if path.hasSuffix(".jsonl") {
-            let reader: LineReader
-            do { reader = try LineReader(path: path) } catch {
-                return try body(.ready(.failure(InputRecordError(id: path, reason: "cannot open"))))
-            }
-            return try readJSONL(reader, name: path, body)
+        if path.hasSuffix(".jsonl") { return try readStream(path, onStall: nil, body) }
+        let bytes: [UInt8]
+        switch FileBytes.read(path, limit: maximumRecordBytes) {
+        case .success(let read): bytes = read
+        case .failure(let failure): return try body(.ready(.failure(failure)))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return try body(.ready(.failure(InputRecordError(id: path, reason: "cannot read"))))
-        }
-        guard let decoded = TextDecoding.decode([UInt8](data)) else {
+        guard let decoded = TextDecoding.decode(bytes) else {
             return try body(.ready(.failure(InputRecordError(id: path, reason: "binary or undecodable file"))))
         }
         return try body(.ready(.success(InputRecord(id: path, text: decoded.text))))
@@ -87,10 +165,17 @@ public struct InputSource: Sendable {
     private func readJSONL(_ reader: LineReader, name: String,
                            _ body: (PendingRecord) throws -> Bool) throws -> Bool {
         var lineNumber = 0
-        while let line = reader.nextLine() {
+        while let line = try reader.next() {
             lineNumber += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            guard try body(.jsonLine(line, source: name, line: lineNumber)) else { return false }
+            switch line {
+            case .text(let bytes):
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                guard try body(.jsonLine(bytes, source: name, line: lineNumber)) else { return false }
+            case .oversized(let count):
+                let failure = InputRecordError(id: "\(name):\(lineNumber)",
+                                               reason: InputLimits.oversizedReason(count, limit: maximumRecordBytes))
+                guard try body(.ready(.failure(failure))) else { return false }
+            }
         }
         return true
     }

@@ -3,15 +3,25 @@ import Foundation
 /// Turns one JSONL line into an ``InputRecord``.
 public enum JSONLRecordParser {
     /// Parses `line`; `fallbackID` names the record when it has no `id`.
-    /// Accepted fields: `id` (string or number), `text` (required), `title`, `label`,
-    /// `max_chars`, `summary` (or `reference`), and any other string or number fields.
+    /// Accepted fields: `id` (string or number, kept as written), `text` (required),
+    /// `title`, `label` (string or number), `max_chars`, `summary` (or `reference`), and any
+    /// other string or number fields (numbers as written).
     public static func parse(_ line: [UInt8], fallbackID: String) -> Result<InputRecord, InputRecordError> {
         if let members = FlatJSONObject.parse(line) { return record(from: members, fallbackID: fallbackID) }
-        return parse(Data(line), fallbackID: fallbackID)
+        return .failure(InputRecordError(id: fallbackID, reason: failureReason(line)))
     }
 
-    /// The record of a flat object (string and integer values), with the same fields and
-    /// errors as the general path.
+    /// Parses one JSON object given as a string.
+    public static func parse(_ line: String, fallbackID: String) -> Result<InputRecord, InputRecordError> {
+        parse(Array(line.utf8), fallbackID: fallbackID)
+    }
+
+    /// Parses one line's bytes (see ``parse(_:fallbackID:)-([UInt8],_)``).
+    public static func parse(_ line: Data, fallbackID: String) -> Result<InputRecord, InputRecordError> {
+        parse([UInt8](line), fallbackID: fallbackID)
+    }
+
+    /// The record of a parsed object.
     static func record(from members: [(key: String, value: FlatJSONObject.Value)],
                        fallbackID: String) -> Result<InputRecord, InputRecordError> {
         // Records have a handful of members: a scan beats hashing each name.
@@ -22,17 +32,24 @@ public enum JSONLRecordParser {
         }
         func stringOrNumber(_ value: FlatJSONObject.Value?) -> String? {
             switch value {
-            case .string(let text)?: return text
-            case .integer(let number)?: return String(number)
-            case nil: return nil
+            case .string(let text)?, .number(let text)?: return text
+            default: return nil
             }
         }
-        let id = stringOrNumber(value("id")) ?? fallbackID
+        let idValue = value("id")
+        let id = stringOrNumber(idValue) ?? fallbackID
+        if idValue != nil && stringOrNumber(idValue) == nil {
+            return .failure(InputRecordError(id: fallbackID, reason: "id is not a string or number"))
+        }
         guard let textValue = value("text") else { return .failure(InputRecordError(id: id, reason: "missing text")) }
         guard case .string(let text) = textValue else { return .failure(InputRecordError(id: id, reason: "text is not a string")) }
+        let labelValue = value("label")
+        if labelValue != nil && labelValue != .null && stringOrNumber(labelValue) == nil {
+            return .failure(InputRecordError(id: id, reason: "label is not a string or number"))
+        }
         var maxCharacters: Int?
-        if let raw = value("max_chars") {
-            guard case .integer(let number) = raw else {
+        if let raw = value("max_chars"), raw != .null {
+            guard case .number(let literal) = raw, let number = wholeNumber(literal) else {
                 return .failure(InputRecordError(id: id, reason: "max_chars is not a whole number"))
             }
             maxCharacters = number
@@ -41,60 +58,23 @@ public enum JSONLRecordParser {
         fields.reserveCapacity(members.count)
         for (key, member) in members { fields[key] = stringOrNumber(member) }
         return .success(InputRecord(
-            id: id, text: text, title: string("title"), label: stringOrNumber(value("label")),
+            id: id, text: text, title: string("title"), label: stringOrNumber(labelValue),
             maxCharacters: maxCharacters, summary: string("summary") ?? string("reference"), fields: fields))
     }
 
-    /// Parses one JSON object given as a string.
-    public static func parse(_ line: String, fallbackID: String) -> Result<InputRecord, InputRecordError> {
-        parse(Data(line.utf8), fallbackID: fallbackID)
+    /// The integer a number literal denotes exactly (`12`, `12.0`, `1.2e1`), or `nil`.
+    static func wholeNumber(_ literal: String) -> Int? {
+        if let exact = Int(literal) { return exact }
+        guard let double = Double(literal) else { return nil }
+        return Int(exactly: double)
     }
 
-    /// Parses one line's bytes. The JSON parser validates UTF-8 itself, so valid lines are
-    /// read once; only a failed line is checked again to name the reason.
-    static func parse(_ line: Data, fallbackID: String) -> Result<InputRecord, InputRecordError> {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: line, options: [.fragmentsAllowed])
-        } catch {
-            let reason = TextDecoding.decodeUTF8(line) == nil ? "invalid UTF-8" : "malformed JSON"
-            return .failure(InputRecordError(id: fallbackID, reason: reason))
+    /// Why a line is not a record: invalid UTF-8, not an object, a repeated key, or malformed JSON.
+    static func failureReason(_ line: [UInt8]) -> String {
+        if String(validating: line, as: UTF8.self) == nil { return "invalid UTF-8" }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed]) else {
+            return "malformed JSON"
         }
-        guard let dictionary = object as? [String: Any] else {
-            return .failure(InputRecordError(id: fallbackID, reason: "not a JSON object"))
-        }
-        let id = stringValue(dictionary["id"]) ?? fallbackID
-        guard let textValue = dictionary["text"] else {
-            return .failure(InputRecordError(id: id, reason: "missing text"))
-        }
-        guard let text = textValue as? String else {
-            return .failure(InputRecordError(id: id, reason: "text is not a string"))
-        }
-        var fields: [String: String] = [:]
-        for (key, value) in dictionary {
-            if let s = stringValue(value) { fields[key] = s }
-        }
-        var maxCharacters: Int?
-        if let raw = dictionary["max_chars"] {
-            guard let number = raw as? NSNumber, let exact = Int(exactly: number.doubleValue) else {
-                return .failure(InputRecordError(id: id, reason: "max_chars is not a whole number"))
-            }
-            maxCharacters = exact
-        }
-        return .success(InputRecord(
-            id: id, text: text, title: dictionary["title"] as? String,
-            label: stringValue(dictionary["label"]), maxCharacters: maxCharacters,
-            summary: (dictionary["summary"] as? String) ?? (dictionary["reference"] as? String),
-            fields: fields))
-    }
-
-    private static func stringValue(_ value: Any?) -> String? {
-        switch value {
-        case let s as String: return s
-        case let n as NSNumber:
-            if let i = Int(exactly: n.doubleValue) { return String(i) }
-            return n.stringValue
-        default: return nil
-        }
+        return object is [String: Any] ? "a key is repeated" : "not a JSON object"
     }
 }

@@ -8,6 +8,16 @@ public enum PendingRecord: Sendable {
     /// One JSONL line not parsed yet; `source` and `line` name it when it has no `id`.
     case jsonLine([UInt8], source: String, line: Int)
 
+    /// The bytes it holds (a JSONL line, or a read document's UTF-8 text): its weight in
+    /// read-ahead limits.
+    public var byteCount: Int {
+        switch self {
+        case .ready(.success(let record)): return record.text.utf8.count
+        case .ready(.failure): return 0
+        case .jsonLine(let bytes, _, _): return bytes.count
+        }
+    }
+
     /// The record, parsing it if needed.
     public func resolve() -> Result<InputRecord, InputRecordError> {
         switch self {

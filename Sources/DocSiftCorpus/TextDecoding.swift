@@ -3,19 +3,23 @@ import Foundation
 import Glibc
 #endif
 
-/// Decoding file bytes into text: UTF-8 (with or without BOM), UTF-16 with a BOM, and
-/// GB18030 (which covers GBK and GB2312), the encodings Chinese text arrives in.
+/// Decoding file bytes into text: UTF-8 (with or without BOM), UTF-16 with a BOM, GB18030
+/// (which covers GBK and GB2312) and Big5, the encodings Chinese text arrives in.
+///
+/// Big5 and GB18030 share most byte ranges, so many Big5 files are also valid GB18030 (and
+/// decode to nonsense). A file is read as Big5 when it is valid Big5 and fewer than 90 % of
+/// its two-byte characters lie in the GB2312 range (both bytes 0xA1–0xFE), where simplified
+/// Chinese text in GBK almost always lies and traditional text in Big5 does not.
 public enum TextDecoding {
     /// The detected encoding of a byte buffer.
     public enum Encoding: String, Sendable {
-        case utf8, utf16LittleEndian, utf16BigEndian, gb18030
+        case utf8, utf16LittleEndian, utf16BigEndian, gb18030, big5
     }
 
     /// Strict UTF-8 decoding (a leading BOM dropped); `nil` when the bytes are not valid UTF-8.
     public static func decodeUTF8<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
-        var body = Array(bytes)
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
-        return String(validating: body, as: UTF8.self)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return String(validating: bytes.dropFirst(3), as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// Decodes a whole file's bytes, detecting the encoding. Returns `nil` for binary data
@@ -29,8 +33,28 @@ public enum TextDecoding {
         }
         if bytes.contains(0) { return nil }
         if let text = decodeUTF8(bytes) { return (text, .utf8) }
-        if let text = decodeGB18030(bytes) { return (text, .gb18030) }
-        return nil
+        let gb = decodeGB18030(bytes)
+        if gb == nil || gb2312Share(bytes) < 0.9, let utf8 = convert(bytes, from: "BIG5"), let text = decodeUTF8(utf8) {
+            return (text, .big5)
+        }
+        return gb.map { ($0, .gb18030) }
+    }
+
+    /// The share of two-byte characters whose bytes are both in 0xA1–0xFE (GB2312's range).
+    static func gb2312Share(_ bytes: [UInt8]) -> Double {
+        var pairs = 0
+        var inRange = 0
+        var k = 0
+        while k < bytes.count {
+            guard bytes[k] >= 0x80, k + 1 < bytes.count else {
+                k += 1
+                continue
+            }
+            pairs += 1
+            if bytes[k] >= 0xA1 && bytes[k] <= 0xFE && bytes[k + 1] >= 0xA1 && bytes[k + 1] <= 0xFE { inRange += 1 }
+            k += 2
+        }
+        return pairs == 0 ? 1 : Double(inRange) / Double(pairs)
     }
 
     /// GB18030 decoding through iconv; `nil` when the bytes are not GB18030 text.

@@ -43,7 +43,7 @@ struct EvalCommand: ParsableCommand {
         let started = Date()
         let examples = try training.examples(from: data, groupField: cvField)
         let output = OutputWriter()
-        defer { output.flush() }
+        var diagnostics: [String] = []
         var members: [(String, JSONValue)] = []
         let metrics: ClassificationMetrics
         if let model {
@@ -63,16 +63,18 @@ struct EvalCommand: ParsableCommand {
             })))
             if mistakes {
                 for prediction in report.predictions where prediction.truth != prediction.prediction.label {
-                    OutputWriter.diagnostic("eval: \(prediction.group) #\(prediction.index): \(prediction.truth) → \(prediction.prediction.label)")
+                    diagnostics.append("eval: \(prediction.group) #\(prediction.index): \(prediction.truth) → \(prediction.prediction.label)")
                 }
             }
         }
         let seconds = Date().timeIntervalSince(started)
         if json {
-            output.record(.object(EvalCommand.metricsMembers(metrics) + members + [("seconds", .number(seconds))]))
+            try output.record(.object(EvalCommand.metricsMembers(metrics) + members + [("seconds", .number(seconds))]))
         } else {
-            EvalCommand.printReport(metrics, to: output)
+            try EvalCommand.printReport(metrics, to: output)
         }
+        try output.flush()
+        diagnostics.forEach(OutputWriter.diagnostic)
     }
 
     static func metricsMembers(_ m: ClassificationMetrics) -> [(String, JSONValue)] {
@@ -86,20 +88,20 @@ struct EvalCommand: ParsableCommand {
                                 ("rows_are_truth", .array(m.confusion.map { .array($0.map { .integer($0) }) }))]))]
     }
 
-    static func printReport(_ m: ClassificationMetrics, to output: OutputWriter) {
-        output.line(String(format: "documents: %d   accuracy: %.4f   macro-F1: %.4f", m.count, m.accuracy, m.macroF1))
-        output.line("")
+    static func printReport(_ m: ClassificationMetrics, to output: OutputWriter) throws {
+        try output.line(String(format: "documents: %d   accuracy: %.4f   macro-F1: %.4f", m.count, m.accuracy, m.macroF1))
+        try output.line("")
         let width = max(10, (m.labels.map(\.count).max() ?? 0) + 2)
-        output.line("label".padding(toLength: width, withPad: " ", startingAt: 0) + "precision  recall     F1      support")
+        try output.line("label".padding(toLength: width, withPad: " ", startingAt: 0) + "precision  recall     F1      support")
         for label in m.labels {
             let c = m.perClass[label]
-            output.line(label.padding(toLength: width, withPad: " ", startingAt: 0)
+            try output.line(label.padding(toLength: width, withPad: " ", startingAt: 0)
                 + String(format: "%-10.4f %-10.4f %-7.4f %d", c?.precision ?? 0, c?.recall ?? 0, c?.f1 ?? 0, c?.support ?? 0))
         }
-        output.line("")
-        output.line("confusion (rows: truth, columns: predicted, in the label order above)")
+        try output.line("")
+        try output.line("confusion (rows: truth, columns: predicted, in the label order above)")
         for (label, row) in zip(m.labels, m.confusion) {
-            output.line(label.padding(toLength: width, withPad: " ", startingAt: 0) + row.map { String(format: "%5d", $0) }.joined())
+            try output.line(label.padding(toLength: width, withPad: " ", startingAt: 0) + row.map { String(format: "%5d", $0) }.joined())
         }
     }
 }

@@ -55,28 +55,39 @@ struct EvalSummaryCommand: ParsableCommand {
         options.cutsSentenceAtClause = fillWithClauses
         options.keywordCount = 0  // ROUGE scores the summary alone
         let summarizer = Summarizer(options: options, background: try SummaryArguments.loadBackground(idf))
-        let records = try SummaryRecord.load(jsonlAt: URL(fileURLWithPath: data), minimumHumanScore: minHumanScore)
+        let loaded = try SummaryRecord.loadCounted(jsonlAt: URL(fileURLWithPath: data), minimumHumanScore: minHumanScore)
+        let records = loaded.records
         let evaluationBudget: EvaluationBudget = maxChars.map { .fixed($0) } ?? .referenceLength
         let ours = SummaryEvaluation.evaluate(summarizer, on: records, budget: evaluationBudget)
         let leadResult = lead ? SummaryEvaluation.evaluateLead(on: records, budget: evaluationBudget) : nil
         let leadCharacters = lead ? SummaryEvaluation.evaluateLeadCharacters(on: records, budget: evaluationBudget) : nil
         let milliseconds = time ? EvalSummaryCommand.millisecondsPerDocument(summarizer, records, evaluationBudget) : nil
         let output = OutputWriter()
-        defer { output.flush() }
+        defer {
+            if minHumanScore != nil {
+                OutputWriter.diagnostic("eval-summary: --min-human-score dropped \(loaded.belowMinimum) record(s) scored lower and \(loaded.withoutScore) without a human_score")
+            }
+        }
         if json {
             var members = EvalSummaryCommand.members(ours)
             if let milliseconds { members.append(("ms_per_document", .number(milliseconds))) }
             if let leadResult { members.append(("lead", .object(EvalSummaryCommand.members(leadResult)))) }
             if let leadCharacters { members.append(("lead_chars", .object(EvalSummaryCommand.members(leadCharacters)))) }
-            output.record(.object(members))
+            if minHumanScore != nil {
+                members.append(("dropped_below_min_human_score", .integer(loaded.belowMinimum)))
+                members.append(("dropped_without_human_score", .integer(loaded.withoutScore)))
+            }
+            try output.record(.object(members))
+            try output.flush()
             return
         }
-        output.line("documents: \(ours.count), budget: \(maxChars.map { "\($0) characters" } ?? "reference length")")
-        output.line("system     ROUGE-1  ROUGE-2  ROUGE-L  avg chars")
-        output.line(EvalSummaryCommand.row("DocSift", ours))
-        if let leadResult { output.line(EvalSummaryCommand.row("LEAD", leadResult)) }
-        if let leadCharacters { output.line(EvalSummaryCommand.row("LEAD-chars", leadCharacters)) }
-        if let milliseconds { output.line(String(format: "summarize: %.4f ms per document (one thread)", milliseconds)) }
+        try output.line("documents: \(ours.count), budget: \(maxChars.map { "\($0) characters" } ?? "reference length")")
+        try output.line("system     ROUGE-1  ROUGE-2  ROUGE-L  avg chars")
+        try output.line(EvalSummaryCommand.row("DocSift", ours))
+        if let leadResult { try output.line(EvalSummaryCommand.row("LEAD", leadResult)) }
+        if let leadCharacters { try output.line(EvalSummaryCommand.row("LEAD-chars", leadCharacters)) }
+        if let milliseconds { try output.line(String(format: "summarize: %.4f ms per document (one thread)", milliseconds)) }
+        try output.flush()
     }
 
     /// Mean time of one `summarize` call (text in, summary out) over `records`: the median of

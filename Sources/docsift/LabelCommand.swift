@@ -35,12 +35,7 @@ struct LabelCommand: ParsableCommand {
     @OptionGroup var bulk: BulkOptions
 
     func run() throws {
-        let topicModel: TopicModel
-        do {
-            topicModel = try model.map { try TopicModel.load(from: URL(fileURLWithPath: $0)) } ?? TopicModel.loadDefault()
-        } catch {
-            throw ValidationError("model: \(error)")
-        }
+        let topicModel = try model.map { try TopicModel.load(from: URL(fileURLWithPath: $0)) } ?? TopicModel.loadDefault()
         let summarizer = summary ? try summaryArguments.makeSummarizer() : nil
         let explain = self.explain, explainTop = self.explainTop
         let output = OutputWriter()
@@ -48,10 +43,6 @@ struct LabelCommand: ParsableCommand {
         if summary { header += ["summary", "keywords"] }
         if explain { header.append("explanation") }
         let rows = RowWriter(format: format, output: output, header: header + ["error"])
-        defer {
-            rows.finish()
-            output.flush()
-        }
         let format = self.format
         // The model compiled for bulk scoring, and n-gram scratch space per worker thread.
         let scorer = TopicScorer(topicModel)
@@ -65,8 +56,7 @@ struct LabelCommand: ParsableCommand {
                 ("secondary", .array(prediction.secondary.map { .string($0) })),
             ]
             if let summarizer {
-                members += summarizer.summarize(record.text, title: record.title,
-                                                budget: SummaryArguments.budget(for: record)).jsonMembers
+                members += SummaryArguments.summarize(record, with: summarizer).jsonMembers
             }
             if explain {
                 let topics = ([prediction.label] + prediction.secondary).filter { $0 != topicModel.abstainLabel || prediction.abstained == false }
@@ -81,15 +71,20 @@ struct LabelCommand: ParsableCommand {
                 : .row(LabeledRecord(members: members, prediction: prediction).row)
         }, write: { result in
             switch result {
-            case .success(.json(let line)): output.line(utf8: line)
-            case .success(.row(let row)): rows.write(row)
+            case .success(.json(let line)): try output.line(utf8: line)
+            case .success(.row(let row)): try rows.write(row)
             case .failure(let error):
                 let members: [(String, JSONValue)] = [("id", .string(error.id)), ("error", .string(error.reason))]
-                if format == .jsonl { output.record(.object(members)) } else {
-                    rows.write(OutputRow(cells: [("id", error.id), ("error", error.reason)]))
+                if format == .jsonl { try output.record(.object(members)) } else {
+                    try rows.write(OutputRow(cells: [("id", error.id), ("error", error.reason)]))
                 }
             }
+        }, flush: {
+            // A table is aligned over all rows, so it is written at the end.
+            if format != .table { try output.flush() }
         })
+        try rows.finish()
+        try output.flush()
     }
 }
 

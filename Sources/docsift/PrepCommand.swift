@@ -11,21 +11,22 @@ struct PrepCommand: ParsableCommand {
 
     func run() throws {
         let output = OutputWriter()
-        defer { output.flush() }
-        try input.forEachRecord(verb: "prep", { record in
+        let tally = try input.forEachRecord(verb: "prep", { record in
             let document = PreparedDocument(text: record.text)
-            output.line("# \(record.id)")
-            output.line("## blocks")
+            try output.line("# \(record.id)")
+            try output.line("## blocks")
             for block in document.blocks {
-                output.line("[\(block.kind.rawValue) \(block.lines.lowerBound)-\(block.lines.upperBound)] \(block.text)")
+                try output.line("[\(block.kind.rawValue) \(block.lines.lowerBound)-\(block.lines.upperBound)] \(block.text)")
             }
-            output.line("## sentences")
+            try output.line("## sentences")
             for sentence in document.sentences {
-                output.line("\(sentence.index + 1). \(sentence.text)")
+                try output.line("\(sentence.index + 1). \(sentence.text)")
             }
-            output.line("")
+            try output.line("")
         }, report: { error in
-            output.line("# \(error.id): error: \(error.reason)")
+            try output.line("# \(error.id): error: \(error.reason)")
         })
+        try output.flush()
+        try tally.finish()
     }
 }

@@ -33,7 +33,7 @@ final class ProgressLine {
         let elapsed = Date().timeIntervalSince(start)
         let line = "\r\u{1B}[K\(verb): \(done) \(unit) done" + (note.isEmpty ? "" : ", \(note)")
             + String(format: " (%.1f s)", elapsed)
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardStreams.writeDiagnostic(line)
     }
 
     /// Counts one finished document of `size` bytes and redraws at most twice a second.
@@ -50,7 +50,7 @@ final class ProgressLine {
     /// Clears the line at the end of the run.
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        StandardStreams.writeDiagnostic("\r\u{1B}[K")
     }
 
     private func draw(now: Date) {
@@ -61,7 +61,7 @@ final class ProgressLine {
             let left = elapsed * Double(max(0, totalBytes - bytes)) / Double(bytes)
             line += String(format: ", %.0f%%, %.0f s left", 100 * Double(bytes) / Double(totalBytes), left)
         }
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardStreams.writeDiagnostic(line)
     }
 
     /// The total size of the files behind `paths`, or `nil` when input comes from standard input.
@@ -70,7 +70,7 @@ final class ProgressLine {
         for path in paths {
             if path == "-" { return nil }
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             let files = isDirectory.boolValue ? ((try? InputSource.files(under: path)) ?? []) : [path]
             for file in files {
                 total += ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0

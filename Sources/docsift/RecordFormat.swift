@@ -32,22 +32,22 @@ final class RowWriter {
         self.header = header
     }
 
-    func write(_ row: OutputRow) {
+    func write(_ row: OutputRow) throws {
         if !wroteHeader {
             wroteHeader = true
-            if format == .csv { output.line(header.map(RowWriter.csvField).joined(separator: ",")) }
+            if format == .csv { try output.line(header.map(RowWriter.csvField).joined(separator: ",")) }
         }
         // Cells are matched to the header by name, so every row has the same columns.
         let values = header.map { name in row.cells.first { $0.0 == name }?.1 ?? "" }
         switch format {
-        case .csv: output.line(values.map(RowWriter.csvField).joined(separator: ","))
+        case .csv: try output.line(values.map(RowWriter.csvField).joined(separator: ","))
         case .table: tableRows.append(values)
         case .jsonl: break
         }
     }
 
     /// Writes the buffered table.
-    func finish() {
+    func finish() throws {
         guard format == .table, wroteHeader else { return }
         let rows = [header] + tableRows
         var widths = [Int](repeating: 0, count: header.count)
@@ -62,7 +62,7 @@ final class RowWriter {
                     line += String(repeating: " ", count: widths[k] - RowWriter.displayWidth(cell) + 2)
                 }
             }
-            output.line(line)
+            try output.line(line)
         }
     }
 

@@ -11,7 +11,8 @@ struct SplitCommand: ParsableCommand {
             Writes one JSONL record per article found: {"id","page","title","text","lines"}, where \
             lines are 1-based inclusive line ranges into the page. With --gold, also scores the \
             cut against a seed manifest (articles.json) and prints precision, recall and F1 per \
-            page and pooled on standard error.
+            page and pooled on standard error. A page in which no article is found gives \
+            {"id","error"}.
             """)
 
     @OptionGroup var input: InputOptions
@@ -21,14 +22,19 @@ struct SplitCommand: ParsableCommand {
 
     func run() throws {
         let output = OutputWriter()
-        defer { output.flush() }
+        // Only pages the gold manifest scores are remembered, so memory stays bounded.
+        let corpus = try gold.map { try SeedCorpus(manifestURL: URL(fileURLWithPath: $0)) }
+        let goldPages = Set(corpus?.articles.map(\.page) ?? [])
         var predictedByPage: [String: [[ClosedRange<Int>]]] = [:]
-        try input.forEachRecord(verb: "split", { record in
+        let tally = try input.forEachRecord(verb: "split", { record in
             let page = record.id.split(separator: "/").last.map(String.init) ?? record.id
             let articles = PageSplitter.articles(in: record.text)
-            predictedByPage[page] = articles.map(\.lines)
+            if goldPages.contains(page) { predictedByPage[page] = articles.map(\.lines) }
+            if articles.isEmpty {
+                try output.record(.object([("id", .string(record.id)), ("error", .string("no article found on the page"))]))
+            }
             for (number, article) in articles.enumerated() {
-                output.record(.object([
+                try output.record(.object([
                     ("id", .string("\(record.id)#\(number + 1)")),
                     ("page", .string(page)),
                     ("title", .string(article.title)),
@@ -37,14 +43,14 @@ struct SplitCommand: ParsableCommand {
                 ]))
             }
         }, report: { error in
-            output.record(.object([("id", .string(error.id)), ("error", .string(error.reason))]))
+            try output.record(.object([("id", .string(error.id)), ("error", .string(error.reason))]))
         })
-        output.flush()
-        if let gold { try reportScore(predictedByPage: predictedByPage, manifestPath: gold) }
+        try output.flush()
+        if let corpus { reportScore(predictedByPage: predictedByPage, corpus: corpus) }
+        try tally.finish()
     }
 
-    private func reportScore(predictedByPage: [String: [[ClosedRange<Int>]]], manifestPath: String) throws {
-        let corpus = try SeedCorpus(manifestURL: URL(fileURLWithPath: manifestPath))
+    private func reportScore(predictedByPage: [String: [[ClosedRange<Int>]]], corpus: SeedCorpus) {
         var scores: [ArticleBoundaryScore] = []
         for page in Set(corpus.articles.map(\.page)).sorted() {
             let gold = corpus.articles.filter { $0.page == page }.map(\.lineRanges)

@@ -18,15 +18,14 @@ struct SummarizeCommand: ParsableCommand {
     func run() throws {
         let summarizer = try summary.makeSummarizer()
         let output = OutputWriter()
-        defer { output.flush() }
         try BulkRun.run(verb: "summarize", input: input, bulk: bulk, transform: { record in
-            let result = summarizer.summarize(record.text, title: record.title, budget: SummaryArguments.budget(for: record))
+            let result = SummaryArguments.summarize(record, with: summarizer)
             return JSONValue.object([("id", .string(record.id))] + result.jsonMembers).utf8
         }, write: { result in
             switch result {
-            case .success(let line): output.line(utf8: line)
-            case .failure(let error): output.record(.object([("id", .string(error.id)), ("error", .string(error.reason))]))
+            case .success(let line): try output.line(utf8: line)
+            case .failure(let error): try output.record(.object([("id", .string(error.id)), ("error", .string(error.reason))]))
             }
-        })
+        }, flush: output.flush)
     }
 }

@@ -37,13 +37,23 @@ struct SummaryArguments: ParsableArguments {
     }
 
     /// The background IDF at `path`, or the shipped one when `path` is `nil`.
-    /// - Throws: `ValidationError` naming the problem (missing or corrupt file).
+    /// - Throws: ``SummarizerDataError`` naming the file (missing or corrupt): a runtime failure.
     static func loadBackground(_ path: String?) throws -> BackgroundIDF {
-        do {
-            return try path.map { try BackgroundIDF(contentsOf: URL(fileURLWithPath: $0)) } ?? BackgroundIDF.loadDefault()
-        } catch {
-            throw ValidationError("background IDF \(path ?? "(default)"): \(error)")
+        try path.map { try BackgroundIDF(contentsOf: URL(fileURLWithPath: $0)) } ?? BackgroundIDF.loadDefault()
+    }
+
+    /// The summary of one record with its own budget. Leading blank lines are skipped
+    /// first: the summarizer prepares a bounded prefix, which a flood of blank lines would
+    /// otherwise fill (sentence numbers are unchanged: blank lines hold no sentence).
+    static func summarize(_ record: InputRecord, with summarizer: Summarizer) -> Summary {
+        let scalars = record.text.unicodeScalars
+        let firstVisible = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex
+        var start = scalars.startIndex
+        if firstVisible != scalars.startIndex, let lineStart = scalars[..<firstVisible].lastIndex(of: "\n") {
+            start = scalars.index(after: lineStart)
         }
+        let text = start == scalars.startIndex ? record.text : String(scalars[start...])
+        return summarizer.summarize(text, title: record.title, budget: budget(for: record))
     }
 
     /// The budget for one record: its own `max_chars`, else the options' budget.

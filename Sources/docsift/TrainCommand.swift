@@ -42,7 +42,12 @@ struct TrainCommand: ParsableCommand {
             .train(examples: examples, profiles: profiles, background: background)
         let fitSeconds = Date().timeIntervalSince(fitStarted)
         progress.set(done: 2, note: "writing the model")
-        try model.save(to: URL(fileURLWithPath: out))
+        // The model is written to a temporary file beside `out`; a signal must not leave it.
+        let outURL = URL(fileURLWithPath: out)
+        TerminationSignals.removeOnTermination(outURL.deletingLastPathComponent()
+            .appendingPathComponent(".\(outURL.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial").path)
+        defer { TerminationSignals.keep() }
+        try model.save(to: outURL)
         progress.finish()
         OutputWriter.diagnostic(String(format: "train: %d examples, %d labels, %d features%@%@ → %@ (%.2f s; fit %.2f s)",
             examples.count, model.labels.count, model.vectorizer.vocabulary.count,

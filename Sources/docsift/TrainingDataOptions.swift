@@ -56,7 +56,11 @@ struct TrainingDataOptions: ParsableArguments {
                 examples += try LabeledTextReader.jsonLines(url, groupField: groupField)
             }
         }
-        guard !examples.isEmpty else { throw ValidationError("no labeled examples in \(paths.joined(separator: ", "))") }
+        let names = paths.joined(separator: ", ")
+        guard !examples.isEmpty else { throw CorpusError.malformed(path: names, reason: "no labeled examples") }
+        guard examples.contains(where: { !BlankDocumentRule.isBlank($0.text) }) else {
+            throw CorpusError.malformed(path: names, reason: "every example's text is empty: nothing to learn from")
+        }
         return examples
     }
 
@@ -72,10 +76,12 @@ struct TrainingDataOptions: ParsableArguments {
     func backgroundTexts() throws -> [String] {
         guard !background.isEmpty else { return [] }
         var texts: [String] = []
+        var skipped = 0
         try InputSource(paths: background).forEachRecord { result in
-            if case .success(let record) = result { texts.append(record.text) }
+            if case .success(let record) = result { texts.append(record.text) } else { skipped += 1 }
             return true
         }
+        if skipped > 0 { OutputWriter.diagnostic("background: \(skipped) unreadable record(s) skipped") }
         return texts
     }
 

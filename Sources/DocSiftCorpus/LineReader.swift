@@ -65,6 +65,12 @@ public final class LineReader {
     public func next() throws -> Line? {
         while true {
             if let newline = nextNewline() {
+                if newline - start > maximumLineBytes {
+                    let length = newline - start
+                    start = newline + 1
+                    scanned = start
+                    return .oversized(byteCount: length)
+                }
                 var end = newline
                 if end > start && buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 let line = Array(buffer[start..<end])

@@ -40,6 +40,8 @@ struct DocSiftCommand: ParsableCommand {
             exit(withError: error)
         } catch let error as ValidationError {
             exit(withError: error)
+        } catch where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            exit(withError: error)  // `help VERB` and other parser requests raised while running
         } catch {
             OutputWriter.diagnostic("Error: \(RunFailure.message(error))")
             Glibc.exit(1)

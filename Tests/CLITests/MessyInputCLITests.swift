@@ -22,11 +22,11 @@ struct MessyInputCLITests {
         write("05-whitespace.txt", Array(" \n\t\u{3000}\n".utf8))
         write("06-traditional.txt", Array("警方提醒民眾慎防電信詐騙，切勿向陌生人轉帳匯款。".utf8))
         write("07-mixed.txt", Array("AI 反诈 app 上线：Police say the new 反诈中心 app blocks scam calls。".utf8))
-        // About 50 MB of text in one document.
+        // About 20 MB of text in one document (under the 32 MiB maximum record size).
         let paragraph = Array((article + "\n").utf8)
         var big: [UInt8] = []
-        big.reserveCapacity(50 << 20)
-        while big.count < 50 << 20 { big += paragraph }
+        big.reserveCapacity(20 << 20)
+        while big.count < 20 << 20 { big += paragraph }
         write("08-huge.txt", big)
         return url
     }()

@@ -2,13 +2,13 @@ import Foundation
 import Testing
 @testable import DocSiftCorpus
 
-/// The flat-record fast path must read every line exactly as the general JSON parser does:
-/// each case goes through both and the records (or errors) are compared.
-@Suite("JSONL fast path agrees with the general parser")
+/// The record parser must accept exactly the JSON objects Foundation's parser accepts (a
+/// repeated key aside, which it reports), with the same strings; numbers it keeps as written.
+@Suite("JSONL parser agrees with Foundation's JSON parser")
 struct FlatJSONObjectTests {
-    func bothWays(_ line: String) -> (fast: Result<InputRecord, InputRecordError>, general: Result<InputRecord, InputRecordError>) {
+    func bothWays(_ line: String) -> (ours: [(key: String, value: FlatJSONObject.Value)]?, foundation: [String: Any]?) {
         let bytes = Array(line.utf8)
-        return (JSONLRecordParser.parse(bytes, fallbackID: "f:1"), JSONLRecordParser.parse(Data(bytes), fallbackID: "f:1"))
+        return (FlatJSONObject.parse(bytes), (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any])
     }
 
     @Test(arguments: [
@@ -38,23 +38,30 @@ struct FlatJSONObjectTests {
         #"{}"#,
         "{\"text\": \"raw\u{1}control\"}",
     ])
-    func sameRecordOrError(line: String) {
-        let (fast, general) = bothWays(line)
-        switch (fast, general) {
-        case (.success(let a), .success(let b)):
-            #expect(a == b, "\(line)")
-        case (.failure(let a), .failure(let b)):
-            #expect(a == b, "\(line)")
-        default:
-            Issue.record("fast \(fast) vs general \(general) for \(line)")
+    func sameObjectOrError(line: String) {
+        let (ours, foundation) = bothWays(line)
+        if line == #"{"text": "t",}"# {
+            #expect(ours == nil)  // stricter than Foundation on Linux, which allows a trailing comma
+            return
+        }
+        if line.contains(#""text": "dup""#) {
+            #expect(ours == nil)
+            #expect(JSONLRecordParser.failureReason(Array(line.utf8)) == "a key is repeated")
+            return
+        }
+        #expect((ours == nil) == (foundation == nil), "\(line)")
+        guard let ours, let foundation else { return }
+        #expect(ours.count == foundation.count)
+        for (key, value) in ours {
+            if case .string(let text) = value { #expect(foundation[key] as? String == text, "\(line) \(key)") }
         }
     }
 
     @Test func invalidUTF8IsReportedAsSuch() {
         var bytes = Array(#"{"text": "ab"}"#.utf8)
         bytes.insert(0xFF, at: 11)
-        let fast = JSONLRecordParser.parse(bytes, fallbackID: "f:1")
-        #expect(fast == .failure(InputRecordError(id: "f:1", reason: "invalid UTF-8")))
+        let ours = JSONLRecordParser.parse(bytes, fallbackID: "f:1")
+        #expect(ours == .failure(InputRecordError(id: "f:1", reason: "invalid UTF-8")))
     }
 
     @Test func everyLineOfThePublicCorporaReadsTheSameBothWays() throws {
@@ -69,12 +76,12 @@ struct FlatJSONObjectTests {
         for file in files {
             let reader = try LineReader(path: data.appendingPathComponent(file).path)
             var number = 0
-            while let line = reader.nextLine() {
+            while case .text(let line)? = try reader.next() {
                 number += 1
                 if FlatJSONObject.parse(line) != nil { fastPathLines += 1 }
-                let fast = JSONLRecordParser.parse(line, fallbackID: "\(file):\(number)")
-                let general = JSONLRecordParser.parse(Data(line), fallbackID: "\(file):\(number)")
-                #expect(fast == general, "\(file):\(number)")
+                let ours = try? JSONLRecordParser.parse(line, fallbackID: "\(file):\(number)").get()
+                let foundation = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any]
+                #expect(ours?.text == foundation?["text"] as? String, "\(file):\(number)")
             }
         }
         #expect(fastPathLines > 30_000)  // the public corpora are flat records

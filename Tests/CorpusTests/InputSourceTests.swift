@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import DocSiftCorpus
 
@@ -86,11 +89,80 @@ struct InputSourceTests {
     @Test func lineReaderHandlesChunkBoundariesAndCRLF() throws {
         let scratch = try Scratch()
         let path = try scratch.write("lines.txt", Array("一\r\n二二\n\n三三三".utf8))
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw CorpusError.unreadable(path: path, reason: "") }
-        let reader = LineReader(handle: handle, closesHandle: true, chunkSize: 2)
+        let descriptor = open(path, O_RDONLY)
+        let reader = LineReader(descriptor: descriptor, name: path, closesDescriptor: true, chunkSize: 2)
         var lines: [String] = []
-        while let line = reader.nextLine() { lines.append(String(decoding: line, as: UTF8.self)) }
+        while case .text(let line)? = try reader.next() { lines.append(String(decoding: line, as: UTF8.self)) }
         #expect(lines == ["一", "二二", "", "三三三"])
+    }
+
+    @Test func anOversizedLineIsSkippedToTheNextNewline() throws {
+        let scratch = try Scratch()
+        let long = [UInt8](repeating: 0x61, count: 1000)
+        let path = try scratch.write("long.jsonl", Array("ab\n".utf8) + long + Array("\ncd\n".utf8) + long)
+        let reader = try LineReader(path: path, maximumLineBytes: 100)
+        var lines: [LineReader.Line] = []
+        while let line = try reader.next() { lines.append(line) }
+        #expect(lines == [.text(Array("ab".utf8)), .oversized(byteCount: 1000), .text(Array("cd".utf8)),
+                          .oversized(byteCount: 1000)])
+    }
+
+    @Test func aDirectoryAsAStreamIsAnError() throws {
+        let descriptor = open("/tmp", O_RDONLY)
+        let reader = LineReader(descriptor: descriptor, name: "standard input", closesDescriptor: true)
+        #expect(throws: CorpusError.self) { try reader.next() }
+    }
+
+    @Test func big5IsDetectedAndGBKStaysGB18030() {
+        // 警方提醒民眾慎防電信詐騙，切勿向陌生人轉帳匯款。 in Big5.
+        let big5: [UInt8] = [0xc4, 0xb5, 0xa4, 0xe8, 0xb4, 0xa3, 0xbf, 0xf4, 0xa5, 0xc1, 0xb2, 0xb3, 0xb7, 0x56, 0xa8, 0xbe,
+                             0xb9, 0x71, 0xab, 0x48, 0xb6, 0x42, 0xc4, 0x46, 0xa1, 0x41, 0xa4, 0xc1, 0xa4, 0xc5, 0xa6, 0x56,
+                             0xad, 0xaf, 0xa5, 0xcd, 0xa4, 0x48, 0xc2, 0xe0, 0xb1, 0x62, 0xb6, 0xd7, 0xb4, 0xda, 0xa1, 0x43]
+        let decoded = TextDecoding.decode(big5)
+        #expect(decoded?.encoding == .big5)
+        #expect(decoded?.text == "警方提醒民眾慎防電信詐騙，切勿向陌生人轉帳匯款。")
+        // 反诈宣传进社区。 in GB18030 stays GB18030.
+        let gb: [UInt8] = [0xB7, 0xB4, 0xD5, 0xA9, 0xD0, 0xFB, 0xB4, 0xAB, 0xBD, 0xF8, 0xC9, 0xE7, 0xC7, 0xF8, 0xA1, 0xA3]
+        #expect(TextDecoding.decode(gb)?.encoding == .gb18030)
+    }
+
+    @Test func numbersAreKeptAsWrittenAndNonScalarIdsRejected() {
+        guard case .success(let record) = JSONLRecordParser.parse(
+            #"{"id":1234567890123456789,"text":"x","label":9007199254740993,"n":1e3,"deep":[[[{"a":[]}]]]}"#,
+            fallbackID: "f:1") else {
+            Issue.record("did not parse")
+            return
+        }
+        #expect(record.id == "1234567890123456789")
+        #expect(record.label == "9007199254740993")
+        #expect(record.fields["n"] == "1e3")
+        for (line, reason) in [(#"{"id":true,"text":"x"}"#, "id is not a string or number"),
+                               (#"{"id":"q","text":"x","label":[1]}"#, "label is not a string or number"),
+                               (#"{"id":"q","text":"x","deep":[1,}"#, "malformed JSON")] {
+            guard case .failure(let error) = JSONLRecordParser.parse(line, fallbackID: "f:2") else {
+                Issue.record("\(line) parsed")
+                continue
+            }
+            #expect(error.reason == reason)
+        }
+    }
+
+    @Test func aMissingPathAmongSeveralIsOneFailedRecord() throws {
+        let scratch = try Scratch()
+        let good = try scratch.write("a.txt", Array("矿山安全。".utf8))
+        let records = try InputSource(paths: ["/nonexistent/x.txt", good]).allRecords()
+        #expect(records.count == 2)
+        guard case .failure(let error) = records[0] else {
+            Issue.record("missing path read")
+            return
+        }
+        #expect(error == InputRecordError(id: "/nonexistent/x.txt", reason: "no such file or directory", isWholeInput: true))
+        #expect((try? records[1].get().text) == "矿山安全。")
+    }
+
+    @Test func invisibleCharactersAloneAreABlankDocument() {
+        #expect(BlankDocumentRule.isBlank("\u{200B}\u{FEFF}\u{0007} \n\u{3000}"))
+        #expect(!BlankDocumentRule.isBlank("\u{200B}反诈"))
     }
 }
 

@@ -33,6 +33,37 @@ struct OrderedParallelMapTests {
         }
         #expect(collector.values == [0, 1, 2, 3, 4])
     }
+
+    @Test func readAheadIsBoundedByWeight() throws {
+        // Items of weight 10 with at most 30 in flight: whenever an item is submitted, at
+        // most three earlier ones can still be waiting for delivery, however many threads.
+        final class Counts: @unchecked Sendable { var submitted = 0; var delivered = 0; var worst = 0 }
+        let counts = Counts()
+        let map = OrderedParallelMap<Int, Int>(threads: 64, batchSize: 1, maximumWeightInFlight: 30,
+                                               weight: { _ in 10 }, transform: { $0 },
+                                               deliver: { _ in counts.delivered += 1 })
+        for i in 0..<500 {
+            try map.submit(i)
+            counts.submitted += 1
+            counts.worst = max(counts.worst, counts.submitted - counts.delivered)
+        }
+        try map.finish()
+        #expect(counts.delivered == 500)
+        #expect(counts.worst <= 3)
+    }
+
+    @Test func drainDeliversEverythingSubmittedSoFar() throws {
+        let collector = Collector()
+        let map = OrderedParallelMap<Int, Int>(threads: 2, batchSize: 64, transform: { $0 * 2 },
+                                               deliver: { collector.values.append($0) })
+        for i in 0..<5 { try map.submit(i) }
+        #expect(collector.values.isEmpty)
+        try map.drain()
+        #expect(collector.values == [0, 2, 4, 6, 8])
+        try map.submit(5)
+        try map.finish()
+        #expect(collector.values == [0, 2, 4, 6, 8, 10])
+    }
 }
 
 @Suite("Resource pool")

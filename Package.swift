@@ -27,7 +27,7 @@ let package = Package(
         // Stage 2: character n-gram TF-IDF features.
         .target(name: "DocSiftFeatures", dependencies: ["CCacheHints", "DocSiftText"]),
         // Stage 3: the topic classifier.
-        .target(name: "DocSiftClassifier", dependencies: ["CCacheHints", "DocSiftCorpus", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
+        .target(name: "DocSiftClassifier", dependencies: ["CCacheHints", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
         // Stage 4: extractive summaries and keywords.
         .target(name: "DocSiftSummarizer", dependencies: ["DocSiftCorpus", "DocSiftText", "DocSiftFeatures", "DocSiftLinearAlgebra", "CCacheHints"]),
         // The library product: one import for services.

@@ -4,7 +4,7 @@ import Foundation
 
 /// Options of the verbs that process many documents in parallel.
 struct BulkOptions: ParsableArguments {
-    @Option(help: "Worker threads (default: the number of cores; at most 4 × the cores are used). Output keeps input order.")
+    @Option(parsing: .unconditional, help: "Worker threads (default: the number of cores; at most 4 × the cores are used). Output keeps input order.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {

@@ -12,7 +12,8 @@ struct EvalCommand: ParsableCommand {
             distinct value of the field from the other groups (plus profiles and background) and \
             labels the held-out group; on a seed manifest the field is the page \
             (leave-one-page-out). Prints accuracy, macro-F1, per-class precision/recall/F1 and \
-            the confusion matrix; --json prints {"accuracy","macro_f1","per_class",...}.
+            the confusion matrix; --json prints the library's EvaluationReport: \
+            {"accuracy","confusion_matrix","count","folds","labels","macro_f1","macro_labels","per_class","seconds"}.
             """)
 
     @Argument(help: "Labeled data: a seed manifest or JSONL with text and label fields.")
@@ -44,7 +45,7 @@ struct EvalCommand: ParsableCommand {
         let examples = try training.examples(from: data, groupField: cvField)
         let output = OutputWriter()
         var diagnostics: [String] = []
-        var members: [(String, JSONValue)] = []
+        var folds: [CrossValidationReport.Fold]?
         let metrics: ClassificationMetrics
         if let model {
             let topicModel = try TopicModel.load(from: URL(fileURLWithPath: model))
@@ -58,9 +59,7 @@ struct EvalCommand: ParsableCommand {
             let report = try validation.run(examples) { folds, _ in progress.set(done: folds) }
             progress.finish()
             metrics = report.metrics
-            members.append(("folds", .array(report.folds.map {
-                .object([("group", .string($0.group)), ("documents", .integer($0.count)), ("accuracy", .number($0.accuracy))])
-            })))
+            folds = report.folds
             if mistakes {
                 for prediction in report.predictions where prediction.truth != prediction.prediction.label {
                     diagnostics.append("eval: \(prediction.group) #\(prediction.index): \(prediction.truth) → \(prediction.prediction.label)")
@@ -69,23 +68,14 @@ struct EvalCommand: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         if json {
-            try output.record(.object(EvalCommand.metricsMembers(metrics) + members + [("seconds", .number(seconds))]))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            try output.line(utf8: Array(encoder.encode(EvaluationReport(metrics: metrics, folds: folds, seconds: seconds))))
         } else {
             try EvalCommand.printReport(metrics, to: output)
         }
         try output.flush()
         diagnostics.forEach(OutputWriter.diagnostic)
-    }
-
-    static func metricsMembers(_ m: ClassificationMetrics) -> [(String, JSONValue)] {
-        [("documents", .integer(m.count)), ("accuracy", .number(m.accuracy)), ("macro_f1", .number(m.macroF1)),
-         ("per_class", .object(m.labels.map { label in
-             let c = m.perClass[label]
-             return (label, .object([("precision", .number(c?.precision ?? 0)), ("recall", .number(c?.recall ?? 0)),
-                                     ("f1", .number(c?.f1 ?? 0)), ("support", .integer(c?.support ?? 0))]))
-         })),
-         ("confusion", .object([("labels", .array(m.labels.map { .string($0) })),
-                                ("rows_are_truth", .array(m.confusion.map { .array($0.map { .integer($0) }) }))]))]
     }
 
     static func printReport(_ m: ClassificationMetrics, to output: OutputWriter) throws {

@@ -20,7 +20,7 @@ struct EvalSummaryCommand: ParsableCommand {
     @Argument(help: "JSONL records with reference summaries.")
     var data: String
 
-    @Option(help: "Summary budget in characters for every record.")
+    @Option(parsing: .unconditional, help: "Summary budget in characters for every record.")
     var maxChars: Int?
 
     @Option(help: "'reference': each summary as long as its reference (the LCSTS/CLTS protocol).")
@@ -55,8 +55,8 @@ struct EvalSummaryCommand: ParsableCommand {
         options.cutsSentenceAtClause = fillWithClauses
         options.keywordCount = 0  // ROUGE scores the summary alone
         let summarizer = Summarizer(options: options, background: try SummaryArguments.loadBackground(idf))
-        let loaded = try SummaryRecord.loadCounted(jsonlAt: URL(fileURLWithPath: data), minimumHumanScore: minHumanScore)
-        let records = loaded.records
+        let loaded = try ReferenceSummaryReader.read(data, minimumHumanScore: minHumanScore)
+        let records = loaded.records.map(SummaryRecord.init)
         let evaluationBudget: EvaluationBudget = maxChars.map { .fixed($0) } ?? .referenceLength
         let ours = SummaryEvaluation.evaluate(summarizer, on: records, budget: evaluationBudget)
         let leadResult = lead ? SummaryEvaluation.evaluateLead(on: records, budget: evaluationBudget) : nil

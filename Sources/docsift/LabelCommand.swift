@@ -59,7 +59,7 @@ struct LabelCommand: ParsableCommand {
                 members += SummaryArguments.summarize(record, with: summarizer).jsonMembers
             }
             if explain {
-                let topics = ([prediction.label] + prediction.secondary).filter { $0 != topicModel.abstainLabel || prediction.abstained == false }
+                let topics = topicModel.topicsToExplain(prediction)
                 members.append(("explanation", .object(topics.map { topic in
                     (topic, .array(topicModel.explain(record.text, title: record.title, label: topic, top: explainTop).map {
                         .object([("ngram", .string($0.ngram)), ("weight", .number(Double($0.contribution)))])

@@ -4,13 +4,13 @@ import Foundation
 
 /// Summary options shared by `summarize` and `label --summary`.
 struct SummaryArguments: ParsableArguments {
-    @Option(help: "Summary budget in characters (a record's own max_chars wins).")
+    @Option(parsing: .unconditional, help: "Summary budget in characters (a record's own max_chars wins).")
     var maxChars: Int?
 
-    @Option(help: "Summary budget in whole sentences instead of characters.")
+    @Option(parsing: .unconditional, help: "Summary budget in whole sentences instead of characters.")
     var sentences: Int?
 
-    @Option(help: "Keywords per document.")
+    @Option(parsing: .unconditional, help: "Keywords per document.")
     var keywords: Int = 5
 
     @Option(help: "Background IDF statistics (default: the shipped Models/news-idf.bin).")

@@ -13,6 +13,15 @@ struct TrainingDataOptions: ParsableArguments {
         case corpus
         /// `topics` when profiles are used, else `corpus`.
         case auto
+
+        /// The library's preset of the same name.
+        var libraryPreset: TrainingPreset {
+            switch self {
+            case .topics: return .topics
+            case .corpus: return .corpus
+            case .auto: return .auto
+            }
+        }
     }
 
     @Option(help: "Topic profiles (default for a seed manifest: the shipped Models/profiles.json).")
@@ -46,16 +55,7 @@ struct TrainingDataOptions: ParsableArguments {
     /// `label` (and `title`); `groupField` names the JSONL field that groups records.
     /// - Throws: ``ClassifierError`` naming the file and the first unusable record.
     func examples(from paths: [String], groupField: String?) throws -> [LabeledText] {
-        var examples: [LabeledText] = []
-        for path in paths {
-            let url = URL(fileURLWithPath: path)
-            if SeedCorpus.isManifest(url) {
-                let corpus = try SeedCorpus(manifestURL: url)
-                examples += corpus.articles.map { LabeledText(text: $0.text, label: $0.label, group: $0.page) }
-            } else {
-                examples += try LabeledTextReader.jsonLines(url, groupField: groupField)
-            }
-        }
+        let examples = try LabeledTextReader.examples(from: paths, groupField: groupField)
         let names = paths.joined(separator: ", ")
         guard !examples.isEmpty else { throw CorpusError.malformed(path: names, reason: "no labeled examples") }
         guard examples.contains(where: { !BlankDocumentRule.isBlank($0.text) }) else {
@@ -66,10 +66,7 @@ struct TrainingDataOptions: ParsableArguments {
 
     /// The profiles to use for `paths`, or `nil`.
     func loadProfiles(for paths: [String]) throws -> TopicProfiles? {
-        if noProfiles { return nil }
-        if let profiles { return try TopicProfiles.load(from: URL(fileURLWithPath: profiles)) }
-        let onSeeds = paths.contains { SeedCorpus.isManifest(URL(fileURLWithPath: $0)) }
-        return onSeeds ? try TopicProfiles.loadDefault() : nil
+        try TrainingPreset.profiles(path: profiles, disabled: noProfiles, dataPaths: paths)
     }
 
     /// The background texts, read in input order.
@@ -87,12 +84,7 @@ struct TrainingDataOptions: ParsableArguments {
 
     /// The trainer for the chosen preset (the corpus preset looks at the examples' lengths).
     func trainer(usingProfiles: Bool, examples: [LabeledText]) -> TopicClassifierTrainer {
-        var options: TrainingOptions
-        switch preset {
-        case .topics: options = TrainingOptions()
-        case .corpus: options = .corpus(for: examples)
-        case .auto: options = usingProfiles ? TrainingOptions() : .corpus(for: examples)
-        }
+        var options = preset.libraryPreset.options(usingProfiles: usingProfiles, examples: examples)
         if let maxFeatures { options.maxModelFeatures = maxFeatures }
         if ngramsSpanPunctuation { options.ngrams.includesPunctuation = true }
         if let loss { options.loss = loss }

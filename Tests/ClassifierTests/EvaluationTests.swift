@@ -69,7 +69,7 @@ struct EvaluationTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("bad.jsonl")
         try Data("{\"text\": \"好\", \"label\": \"a\"}\nnot json\n".utf8).write(to: url)
-        #expect(throws: ClassifierError.malformed(path: url.path, reason: "\(url.path):2: malformed JSON")) {
+        #expect(throws: CorpusError.malformed(path: url.path, reason: "line 2: malformed JSON")) {
             try LabeledTextReader.jsonLines(url)
         }
     }

@@ -21,23 +21,28 @@ import DocSift
         #expect(all.map(\.id) == ["a", "b", "7"])
         #expect(all[2].summary == "第三")
         #expect(all[2].maxCharacters == 2)
+        // A minimum human score drops records without a score too (issue #17).
         let good = try SummaryRecord.load(jsonlAt: url, minimumHumanScore: 3)
-        #expect(good.map(\.id) == ["a", "7"])
+        #expect(good.map(\.id) == ["a"])
         #expect(SummaryEvaluation.characters(for: good[0], budget: .referenceLength) == 3)
-        #expect(SummaryEvaluation.characters(for: good[1], budget: .referenceLength) == 2)
+        #expect(SummaryEvaluation.characters(for: all[2], budget: .referenceLength) == 2)
         #expect(SummaryEvaluation.characters(for: good[0], budget: .fixed(10)) == 10)
     }
 
     @Test func badLinesAreTypedErrors() throws {
         let url = try write([#"{"id": "a", "text": "x", "summary": "y"}"#, "not json"])
         defer { try? FileManager.default.removeItem(at: url) }
-        #expect(throws: SummarizerDataError.badRecord(id: url.path + ":2", reason: "malformed JSON")) {
+        #expect(throws: CorpusError.malformed(path: url.path, reason: "line 2: malformed JSON")) {
             try SummaryRecord.load(jsonlAt: url)
         }
         let missing = try write([#"{"id": "a", "text": "x"}"#])
         defer { try? FileManager.default.removeItem(at: missing) }
-        #expect(throws: SummarizerDataError.self) { try SummaryRecord.load(jsonlAt: missing) }
-        #expect(throws: SummarizerDataError.self) { try SummaryRecord.load(jsonlAt: URL(fileURLWithPath: "/nonexistent.jsonl")) }
+        #expect(throws: CorpusError.malformed(path: missing.path, reason: "record a: no \"summary\" field")) {
+            try SummaryRecord.load(jsonlAt: missing)
+        }
+        #expect(throws: CorpusError.unreadable(path: "/nonexistent.jsonl", reason: "no such file or directory")) {
+            try SummaryRecord.load(jsonlAt: URL(fileURLWithPath: "/nonexistent.jsonl"))
+        }
     }
 
     @Test func leadCharactersCutsMidSentenceLikeTheHarness() {

@@ -7,14 +7,16 @@ public enum LabeledTextReader {
     /// present, is put before its text on its own line. Blank lines are skipped.
     /// - Parameter groupField: an optional field (string or number) giving the example's group.
     /// - Throws: ``CorpusError`` naming the file and the first unusable record.
-    public static func jsonLines(_ url: URL, groupField: String? = nil) throws -> [LabeledText] {
-        try LabeledDataReader.readJSONL(url.path, groupField: groupField).map(LabeledText.init)
+    public static func jsonLines(_ url: URL, groupField: String? = nil,
+                                 fields: RecordFieldNames = .standard) throws -> [LabeledText] {
+        try LabeledDataReader.readJSONL(url.path, groupField: groupField, fields: fields).map(LabeledText.init)
     }
 
     /// The examples of seed manifests (grouped by page) and JSONL files, in order.
     /// - Throws: ``CorpusError`` naming the file and the first unusable record.
-    public static func examples(from paths: [String], groupField: String? = nil) throws -> [LabeledText] {
-        try LabeledDataReader.read(paths, groupField: groupField).map(LabeledText.init)
+    public static func examples(from paths: [String], groupField: String? = nil,
+                                fields: RecordFieldNames = .standard) throws -> [LabeledText] {
+        try LabeledDataReader.read(paths, groupField: groupField, fields: fields).map(LabeledText.init)
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Errors from reading profiles and labeled data, and from training.
 public enum ClassifierError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A profile or data file could not be read.
@@ -18,4 +20,9 @@ public enum ClassifierError: Error, Equatable, Sendable, CustomStringConvertible
         case .numerical(let reason): return "numerical failure: \(reason)"
         }
     }
+}
+
+extension ClassifierError: LocalizedError {
+    /// The one-line description, so `localizedDescription` reads the same.
+    public var errorDescription: String? { description }
 }

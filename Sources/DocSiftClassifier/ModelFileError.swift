@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a model file could not be read or written. Every case names the file.
 public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file could not be opened or read.
@@ -28,4 +30,9 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
         case .writeFailed(let path, let reason): return "\(path): cannot write model file: \(reason)"
         }
     }
+}
+
+extension ModelFileError: LocalizedError {
+    /// The one-line description, so `localizedDescription` reads the same.
+    public var errorDescription: String? { description }
 }

@@ -22,20 +22,23 @@ public struct InputSource: Sendable {
     public let maximumRecordBytes: Int
     /// Standard input was closed by the caller: reading it is an error, not empty input.
     public let standardInputIsClosed: Bool
+    /// The JSONL fields holding id, text, title and label.
+    public let fields: RecordFieldNames
 
     /// Reads from `paths`, or from standard input when `paths` is empty.
     public init(paths: [String], maximumRecordBytes: Int = InputLimits.defaultMaximumRecordBytes,
-                standardInputIsClosed: Bool = false) {
+                standardInputIsClosed: Bool = false, fields: RecordFieldNames = .standard) {
         self.paths = paths.isEmpty ? ["-"] : paths
         self.maximumRecordBytes = max(1, maximumRecordBytes)
         self.standardInputIsClosed = standardInputIsClosed
+        self.fields = fields
     }
 
     /// Calls `body` with every record, in input order: one call per input record, a
     /// failure for a record that cannot be read. `body` returns `false` to stop early.
     /// - Throws: ``CorpusError`` when standard input is closed, a directory or fails to read.
     public func forEachRecord(_ body: (Result<InputRecord, InputRecordError>) throws -> Bool) throws {
-        try forEachPendingRecord { try body($0.resolve()) }
+        try forEachPendingRecord { try body($0.resolve(fields: fields)) }
     }
 
     /// ``forEachRecord(_:)`` without parsing JSONL lines: each comes as a

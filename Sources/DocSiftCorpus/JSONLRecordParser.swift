@@ -6,8 +6,10 @@ public enum JSONLRecordParser {
     /// Accepted fields: `id` (string or number, kept as written), `text` (required),
     /// `title`, `label` (string or number), `max_chars`, `summary` (or `reference`), and any
     /// other string or number fields (numbers as written).
-    public static func parse(_ line: [UInt8], fallbackID: String) -> Result<InputRecord, InputRecordError> {
-        if let members = FlatJSONObject.parse(line) { return record(from: members, fallbackID: fallbackID) }
+    /// `fields` names the id, text, title and label fields when a data set calls them otherwise.
+    public static func parse(_ line: [UInt8], fallbackID: String,
+                             fields names: RecordFieldNames = .standard) -> Result<InputRecord, InputRecordError> {
+        if let members = FlatJSONObject.parse(line) { return record(from: members, fallbackID: fallbackID, names: names) }
         return .failure(InputRecordError(id: fallbackID, reason: failureReason(line)))
     }
 
@@ -23,7 +25,7 @@ public enum JSONLRecordParser {
 
     /// The record of a parsed object.
     static func record(from members: [(key: String, value: FlatJSONObject.Value)],
-                       fallbackID: String) -> Result<InputRecord, InputRecordError> {
+                       fallbackID: String, names: RecordFieldNames = .standard) -> Result<InputRecord, InputRecordError> {
         // Records have a handful of members: a scan beats hashing each name.
         func value(_ name: String) -> FlatJSONObject.Value? { members.first { $0.key == name }?.value }
         func string(_ name: String) -> String? {
@@ -36,16 +38,20 @@ public enum JSONLRecordParser {
             default: return nil
             }
         }
-        let idValue = value("id")
+        let idValue = value(names.id)
         let id = stringOrNumber(idValue) ?? fallbackID
         if idValue != nil && stringOrNumber(idValue) == nil {
-            return .failure(InputRecordError(id: fallbackID, reason: "id is not a string or number"))
+            return .failure(InputRecordError(id: fallbackID, reason: "\(quoted(names.id, "id")) is not a string or number"))
         }
-        guard let textValue = value("text") else { return .failure(InputRecordError(id: id, reason: "missing text")) }
-        guard case .string(let text) = textValue else { return .failure(InputRecordError(id: id, reason: "text is not a string")) }
-        let labelValue = value("label")
+        guard let textValue = value(names.text) else {
+            return .failure(InputRecordError(id: id, reason: names.text == "text" ? "missing text" : "missing text (no \"\(names.text)\" field)"))
+        }
+        guard case .string(let text) = textValue else {
+            return .failure(InputRecordError(id: id, reason: "\(quoted(names.text, "text")) is not a string"))
+        }
+        let labelValue = value(names.label)
         if labelValue != nil && labelValue != .null && stringOrNumber(labelValue) == nil {
-            return .failure(InputRecordError(id: id, reason: "label is not a string or number"))
+            return .failure(InputRecordError(id: id, reason: "\(quoted(names.label, "label")) is not a string or number"))
         }
         var maxCharacters: Int?
         if let raw = value("max_chars"), raw != .null {
@@ -58,8 +64,13 @@ public enum JSONLRecordParser {
         fields.reserveCapacity(members.count)
         for (key, member) in members { fields[key] = stringOrNumber(member) }
         return .success(InputRecord(
-            id: id, text: text, title: string("title"), label: stringOrNumber(labelValue),
+            id: id, text: text, title: string(names.title), label: stringOrNumber(labelValue),
             maxCharacters: maxCharacters, summary: string("summary") ?? string("reference"), fields: fields))
+    }
+
+    /// `name` as messages write it: bare when it is the standard name, else quoted.
+    static func quoted(_ name: String, _ standard: String) -> String {
+        name == standard ? standard : "\"\(name)\""
     }
 
     /// The integer a number literal denotes exactly (`12`, `12.0`, `1.2e1`), or `nil`.

@@ -38,14 +38,16 @@ public enum LabeledDataReader {
     /// - Parameter groupField: the JSONL field (string or number) that groups records;
     ///   a seed manifest is grouped by page.
     /// - Throws: ``CorpusError`` naming the file and the first unusable record.
-    public static func read(_ paths: [String], groupField: String? = nil) throws -> [LabeledRecord] {
+    /// - Parameter fields: the JSONL fields holding id, text, title and label.
+    public static func read(_ paths: [String], groupField: String? = nil,
+                            fields: RecordFieldNames = .standard) throws -> [LabeledRecord] {
         var records: [LabeledRecord] = []
         for path in paths {
             if isSeedManifest(path) {
                 let corpus = try SeedCorpus(manifestURL: URL(fileURLWithPath: path))
                 records += corpus.articles.map { LabeledRecord(id: $0.id, text: $0.text, label: $0.label, group: $0.page) }
             } else {
-                records += try readJSONL(path, groupField: groupField)
+                records += try readJSONL(path, groupField: groupField, fields: fields)
             }
         }
         return records
@@ -54,9 +56,10 @@ public enum LabeledDataReader {
     /// The records of one JSONL file. Blank lines are skipped.
     /// - Throws: ``CorpusError`` naming the file and record: unreadable file, bad JSON, a
     ///   record without a `label` (or without the group field).
-    public static func readJSONL(_ path: String, groupField: String? = nil) throws -> [LabeledRecord] {
+    public static func readJSONL(_ path: String, groupField: String? = nil,
+                                 fields: RecordFieldNames = .standard) throws -> [LabeledRecord] {
         var records: [LabeledRecord] = []
-        try InputSource(paths: [path]).forEachRecord { result in
+        try InputSource(paths: [path], fields: fields).forEachRecord { result in
             let record: InputRecord
             switch result {
             case .success(let value): record = value
@@ -66,7 +69,7 @@ public enum LabeledDataReader {
                 throw CorpusError.malformed(path: path, reason: "\(recordName(error.id, in: path)): \(error.reason)")
             }
             guard let label = record.label, !label.isEmpty else {
-                throw CorpusError.malformed(path: path, reason: "\(recordName(record.id, in: path)): no \"label\" field")
+                throw CorpusError.malformed(path: path, reason: "\(recordName(record.id, in: path)): no \"\(fields.label)\" field")
             }
             var group: String?
             if let groupField {

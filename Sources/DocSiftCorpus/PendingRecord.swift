@@ -18,13 +18,13 @@ public enum PendingRecord: Sendable {
         }
     }
 
-    /// The record, parsing it if needed.
-    public func resolve() -> Result<InputRecord, InputRecordError> {
+    /// The record, parsing it if needed, with `fields` naming its id, text, title and label.
+    public func resolve(fields: RecordFieldNames = .standard) -> Result<InputRecord, InputRecordError> {
         switch self {
         case .ready(let result):
             return result
         case .jsonLine(let bytes, let source, let line):
-            return JSONLRecordParser.parse(bytes, fallbackID: "\(source):\(line)")
+            return JSONLRecordParser.parse(bytes, fallbackID: "\(source):\(line)", fields: fields)
         }
     }
 }

@@ -29,9 +29,11 @@ public enum ReferenceSummaryReader {
     /// Reads the file at `path`. With `minimumHumanScore`, only records scored at least that
     /// are kept (records without a score are dropped and counted).
     /// - Throws: ``CorpusError`` naming the file and record (unreadable file, bad JSON, no summary).
-    public static func read(_ path: String, minimumHumanScore: Int? = nil) throws -> Result {
+    /// `fields` names the id, text and title fields when a data set calls them otherwise.
+    public static func read(_ path: String, minimumHumanScore: Int? = nil,
+                            fields: RecordFieldNames = .standard) throws -> Result {
         var result = Result(records: [], belowMinimum: 0, withoutScore: 0)
-        try InputSource(paths: [path]).forEachRecord { read in
+        try InputSource(paths: [path], fields: fields).forEachRecord { read in
             let input: InputRecord
             switch read {
             case .success(let record): input = record

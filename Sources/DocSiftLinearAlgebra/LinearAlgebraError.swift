@@ -1,3 +1,5 @@
+import Foundation
+
 /// Errors from the BLAS/LAPACK layer.
 public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Operand shapes do not fit the operation.
@@ -11,4 +13,9 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
         case .lapackFailure(let routine, let info): return "\(routine) failed with info = \(info)"
         }
     }
+}
+
+extension LinearAlgebraError: LocalizedError {
+    /// The one-line description, so `localizedDescription` reads the same.
+    public var errorDescription: String? { description }
 }

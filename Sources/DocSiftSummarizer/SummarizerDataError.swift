@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a background IDF file or a JSONL data file could not be read, written or built.
 public enum SummarizerDataError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be read or written.
@@ -30,4 +32,9 @@ public enum SummarizerDataError: Error, Sendable, Equatable, CustomStringConvert
         case let .badRecord(id, reason): return "\(id): \(reason)"
         }
     }
+}
+
+extension SummarizerDataError: LocalizedError {
+    /// The one-line description, so `localizedDescription` reads the same.
+    public var errorDescription: String? { description }
 }

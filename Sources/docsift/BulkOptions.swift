@@ -40,11 +40,12 @@ enum BulkRun {
         BLASProvider.setThreadCount(1)
         let progress = ProgressLine(verb: verb, totalBytes: ProgressLine.inputSize(of: input.source.paths))
         var tally = RecordTally(verb: verb, strict: input.strict)
+        let fields = input.fieldNames
         let map = OrderedParallelMap<PendingRecord, Processed<Output>>(
             threads: bulk.effectiveThreads, batchSize: 64, maximumWeightInFlight: BulkOptions.maximumBytesInFlight,
             weight: { $0.byteCount },
             transform: { pending in
-                let read = pending.resolve()
+                let read = pending.resolve(fields: fields)
                 let parsedID = try? read.get().id
                 switch BlankDocumentRule.checked(read) {
                 case .success(let record):

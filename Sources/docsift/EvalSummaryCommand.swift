@@ -20,6 +20,12 @@ struct EvalSummaryCommand: ParsableCommand {
     @Argument(help: "JSONL records with reference summaries.")
     var data: String
 
+    @Option(help: "The JSONL field holding each record's id.")
+    var idField = "id"
+
+    @Option(help: "The JSONL field holding each record's text.")
+    var textField = "text"
+
     @Option(parsing: .unconditional, help: "Summary budget in characters for every record.")
     var maxChars: Int?
 
@@ -55,7 +61,8 @@ struct EvalSummaryCommand: ParsableCommand {
         options.cutsSentenceAtClause = fillWithClauses
         options.keywordCount = 0  // ROUGE scores the summary alone
         let summarizer = Summarizer(options: options, background: try SummaryArguments.loadBackground(idf))
-        let loaded = try ReferenceSummaryReader.read(data, minimumHumanScore: minHumanScore)
+        let loaded = try ReferenceSummaryReader.read(data, minimumHumanScore: minHumanScore,
+                                                     fields: RecordFieldNames(id: idField, text: textField))
         let records = loaded.records.map(SummaryRecord.init)
         let evaluationBudget: EvaluationBudget = maxChars.map { .fixed($0) } ?? .referenceLength
         let ours = SummaryEvaluation.evaluate(summarizer, on: records, budget: evaluationBudget)

@@ -16,10 +16,22 @@ struct InputOptions: ParsableArguments {
         valueName: "bytes"))
     var maxRecordBytes: ByteCount = ByteCount(InputLimits.defaultMaximumRecordBytes)
 
+    @Option(help: "The JSONL field holding each record's id.")
+    var idField = "id"
+
+    @Option(help: "The JSONL field holding each record's text.")
+    var textField = "text"
+
+    @Option(help: "The JSONL field holding each record's title.")
+    var titleField = "title"
+
+    /// The JSONL fields named by the options.
+    var fieldNames: RecordFieldNames { RecordFieldNames(id: idField, text: textField, title: titleField) }
+
     /// The shared input layer over the given paths.
     var source: InputSource {
         InputSource(paths: inputs, maximumRecordBytes: maxRecordBytes.value,
-                    standardInputIsClosed: StandardStreams.inputWasClosed)
+                    standardInputIsClosed: StandardStreams.inputWasClosed, fields: fieldNames)
     }
 }
 

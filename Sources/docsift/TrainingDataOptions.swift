@@ -24,6 +24,8 @@ struct TrainingDataOptions: ParsableArguments {
         }
     }
 
+    @OptionGroup var fields: LabeledFieldOptions
+
     @Option(help: "Topic profiles (default for a seed manifest: the shipped Models/profiles.json).")
     var profiles: String?
 
@@ -55,7 +57,7 @@ struct TrainingDataOptions: ParsableArguments {
     /// `label` (and `title`); `groupField` names the JSONL field that groups records.
     /// - Throws: ``ClassifierError`` naming the file and the first unusable record.
     func examples(from paths: [String], groupField: String?) throws -> [LabeledText] {
-        let examples = try LabeledTextReader.examples(from: paths, groupField: groupField)
+        let examples = try LabeledTextReader.examples(from: paths, groupField: groupField, fields: fields.names)
         let names = paths.joined(separator: ", ")
         guard !examples.isEmpty else { throw CorpusError.malformed(path: names, reason: "no labeled examples") }
         guard examples.contains(where: { !BlankDocumentRule.isBlank($0.text) }) else {

@@ -39,42 +39,33 @@ struct LabelCommand: ParsableCommand {
         let summarizer = summary ? try summaryArguments.makeSummarizer() : nil
         let explain = self.explain, explainTop = self.explainTop
         let output = OutputWriter()
-        var header = ["id", "label", "secondary"] + topicModel.labels
-        if summary { header += ["summary", "keywords"] }
-        if explain { header.append("explanation") }
-        let rows = RowWriter(format: format, output: output, header: header + ["error"])
+        let header = LabeledDocument.flatHeader(labels: topicModel.labels, summary: summary, explanation: explain)
+        let rows = RowWriter(format: format, output: output, header: header)
         let format = self.format
         // The model compiled for bulk scoring, and n-gram scratch space per worker thread.
         let scorer = TopicScorer(topicModel)
         let scratch = ResourcePool<NGramCounts>(make: { NGramCounts() })
         try BulkRun.run(verb: "label", input: input, bulk: bulk, transform: { record -> LabeledOutput in
             let prediction = scratch.withResource { scorer.classify(record.text, title: record.title, using: $0) }
-            var members: [(String, JSONValue)] = [
-                ("id", .string(record.id)),
-                ("label", .string(prediction.label)),
-                ("scores", .object(prediction.scores.map { ($0.label, .number(Double($0.probability))) })),
-                ("secondary", .array(prediction.secondary.map { .string($0) })),
-            ]
-            if let summarizer {
-                members += SummaryArguments.summarize(record, with: summarizer).jsonMembers
-            }
+            var document = LabeledDocument(id: record.id, prediction: prediction)
+            if let summarizer { document.summary = SummaryArguments.summarize(record, with: summarizer) }
             if explain {
-                let topics = topicModel.topicsToExplain(prediction)
-                members.append(("explanation", .object(topics.map { topic in
-                    (topic, .array(topicModel.explain(record.text, title: record.title, label: topic, top: explainTop).map {
-                        .object([("ngram", .string($0.ngram)), ("weight", .number(Double($0.contribution)))])
-                    }))
-                })))
+                document.explanation = topicModel.topicsToExplain(prediction).map { topic in
+                    LabeledDocument.ExplainedTopic(topic: topic, ngrams: topicModel.explain(
+                        record.text, title: record.title, label: topic, top: explainTop).map {
+                            LabeledDocument.ExplainedNGram(ngram: $0.ngram, weight: $0.contribution)
+                        })
+                }
             }
             // JSON is rendered here, on the worker thread; flat formats collect rows on the writer.
-            return format == .jsonl ? LabeledOutput.json(JSONValue.object(members).utf8)
-                : .row(LabeledRecord(members: members, prediction: prediction).row)
+            return format == .jsonl ? LabeledOutput.json(document.jsonValue.utf8) : .row(OutputRow(cells: document.flatCells))
         }, write: { result in
             switch result {
             case .success(.json(let line)): try output.line(utf8: line)
             case .success(.row(let row)): try rows.write(row)
             case .failure(let error):
-                let members: [(String, JSONValue)] = [("id", .string(error.id)), ("error", .string(error.reason))]
+                let members: [(String, JSONValue)] = [(LabeledDocument.Field.id.rawValue, .string(error.id)),
+                                                      (LabeledDocument.Field.error.rawValue, .string(error.reason))]
                 if format == .jsonl { try output.record(.object(members)) } else {
                     try rows.write(OutputRow(cells: [("id", error.id), ("error", error.reason)]))
                 }
@@ -96,37 +87,25 @@ enum LabeledOutput: Sendable {
     case row(OutputRow)
 }
 
-/// One labeled document: its JSON members and the prediction for flat formats.
-struct LabeledRecord: Sendable {
-    var members: [(String, JSONValue)]
-    var prediction: TopicPrediction
-
-    /// The flat row of CSV and table output: id, label, secondary, one score column per
-    /// topic, then summary and explanation when present.
-    var row: OutputRow {
-        var cells: [(String, String)] = [("id", ""), ("label", prediction.label),
-                                         ("secondary", prediction.secondary.joined(separator: ";"))]
-        for score in prediction.scores { cells.append((score.label, String(format: "%.3f", score.probability))) }
-        for (key, value) in members {
-            switch (key, value) {
-            case ("id", .string(let id)): cells[0].1 = id
-            case ("summary", .string(let text)): cells.append(("summary", text))
-            case ("keywords", .array(let words)):
-                cells.append(("keywords", words.compactMap { if case .string(let w) = $0 { return w } else { return nil } }.joined(separator: ";")))
-            case ("explanation", .object(let topics)):
-                let text = topics.map { topic, grams -> String in
-                    guard case .array(let items) = grams else { return topic }
-                    let listed = items.compactMap { item -> String? in
-                        guard case .object(let fields) = item, case .string(let gram)? = fields.first?.1,
-                              case .number(let weight)? = fields.last?.1 else { return nil }
-                        return "\(gram) \(String(format: "%.3f", weight))"
-                    }
-                    return "\(topic): " + listed.joined(separator: ", ")
-                }.joined(separator: " | ")
-                cells.append(("explanation", text))
-            default: break
-            }
+extension LabeledDocument {
+    /// The library's schema (``LabeledDocument``) rendered by the fast writer: same keys,
+    /// same order, numbers with six decimals.
+    var jsonValue: JSONValue {
+        typealias Key = LabeledDocument.Field
+        var members: [(String, JSONValue)] = [
+            (Key.id.rawValue, .string(id)),
+            (Key.label.rawValue, .string(prediction.label)),
+            (Key.scores.rawValue, .object(prediction.scores.map { ($0.label, .number(Double($0.probability))) })),
+            (Key.secondary.rawValue, .array(prediction.secondary.map { .string($0) })),
+        ]
+        if let summary { members += summary.jsonMembers }
+        if let explanation {
+            members.append((Key.explanation.rawValue, .object(explanation.map { topic in
+                (topic.topic, .array(topic.ngrams.map {
+                    .object([("ngram", .string($0.ngram)), ("weight", .number(Double($0.weight)))])
+                }))
+            })))
         }
-        return OutputRow(cells: cells)
+        return .object(members)
     }
 }

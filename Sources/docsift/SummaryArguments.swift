@@ -65,8 +65,8 @@ struct SummaryArguments: ParsableArguments {
 extension Summary {
     /// The summary fields of an output record.
     var jsonMembers: [(String, JSONValue)] {
-        [("summary", .string(text)),
-         ("sentences", .array(sentenceIndices.map { .integer($0) })),
-         ("keywords", .array(keywords.map { .string($0.text) }))]
+        [(LabeledDocument.Field.summary.rawValue, .string(text)),
+         (LabeledDocument.Field.sentences.rawValue, .array(sentenceIndices.map { .integer($0) })),
+         (LabeledDocument.Field.keywords.rawValue, .array(keywords.map { .string($0.text) }))]
     }
 }

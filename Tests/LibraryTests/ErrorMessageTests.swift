@@ -39,3 +39,25 @@ struct ErrorMessageTests {
         }
     }
 }
+
+/// Issue #14 item 4: the output schema of a labeled document belongs to the library.
+@Suite("Output schema")
+struct OutputSchemaTests {
+    @Test func aLabeledDocumentEncodesTheDocumentedKeys() throws {
+        let model = try TopicModel.loadDefault()
+        let text = "民警提醒群众提高防范电信网络诈骗意识，切勿向陌生人转账。"
+        let prediction = model.classify(text)
+        let document = LabeledDocument(
+            id: "d1", prediction: prediction, summary: Summarizer(options: SummaryOptions(), background: nil).summarize(text),
+            explanation: model.topicsToExplain(prediction).map { topic in
+                LabeledDocument.ExplainedTopic(topic: topic, ngrams: model.explain(text, label: topic, top: 2).map {
+                    LabeledDocument.ExplainedNGram(ngram: $0.ngram, weight: $0.contribution)
+                })
+            })
+        let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(document)) as? [String: Any])
+        #expect(Set(object.keys) == ["id", "label", "scores", "secondary", "summary", "sentences", "keywords", "explanation"])
+        #expect(Set((object["scores"] as? [String: Any] ?? [:]).keys) == Set(model.labels))
+        #expect(LabeledDocument.flatHeader(labels: ["a"], summary: true, explanation: false)
+                == ["id", "label", "secondary", "a", "summary", "keywords", "error"])
+    }
+}

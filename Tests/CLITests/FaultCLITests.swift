@@ -79,11 +79,11 @@ struct FaultCLITests {
 
     @Test func sigtermWithASlowReaderNeverCutsARecord() throws {
         // Long records (with summaries) through a pipe that is read slowly; SIGTERM mid-way.
-        let lines = (0..<300).map { #"{"id":"r\#($0)","text":"镇党委组织党员志愿者走进村里宣讲党的二十大精神。矿山企业开展安全生产隐患排查整治，民警提醒群众提高防范电信网络诈骗意识。"}"# }
+        let lines = (0..<3000).map { #"{"id":"r\#($0)","text":"镇党委组织党员志愿者走进村里宣讲党的二十大精神。矿山企业开展安全生产隐患排查整治，民警提醒群众提高防范电信网络诈骗意识。"}"# }
         let input = FaultCLITests.file("sigterm.jsonl", lines.joined(separator: "\n") + "\n")
         let out = try CLIRunner.shell("""
-            "$DOCSIFT" label --summary --explain \(input) --threads 1 | (sleep 0.3; dd bs=1000 count=5 2>/dev/null; sleep 1; cat) > \(input).out &
-            sleep 0.6; pkill -TERM -P $$ -x docsift; wait; echo done
+            "$DOCSIFT" label --summary --explain \(input) --threads 2 | (sleep 0.3; dd bs=997 count=7 2>/dev/null; sleep 1; cat) > \(input).out &
+            sleep 0.7; pkill -TERM -P $$ -x docsift; wait; echo done
             """)
         #expect(out.stdout.contains("done"))
         let written = try String(contentsOfFile: input + ".out", encoding: .utf8)

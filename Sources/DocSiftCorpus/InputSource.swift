@@ -6,6 +6,8 @@ import Glibc
 /// Where documents come from: the shared input layer of every `docsift` verb.
 ///
 /// - a `.jsonl` file: one `{"id","text"[,"title"]}` object per line;
+/// - a seed manifest (`articles.json`): its articles (id, title, text, label), as `train`
+///   and `eval` read it;
 /// - any other regular file: one document whose id is its path (encoding detected);
 /// - a pipe, FIFO or device (`/dev/stdin`, `<(…)`): JSONL, read as a stream;
 /// - a directory: every file below it, recursively, in sorted path order (symbolic links
@@ -154,6 +156,7 @@ public struct InputSource: Sendable {
 
     private func readFile(_ path: String, _ body: (PendingRecord) throws -> Bool) throws -> Bool {
         if path.hasSuffix(".jsonl") { return try readStream(path, onStall: nil, body) }
+        if path.hasSuffix(".json"), SeedCorpus.isManifest(URL(fileURLWithPath: path)) { return try readManifest(path, body) }
         let bytes: [UInt8]
         switch FileBytes.read(path, limit: maximumRecordBytes) {
         case .success(let read): bytes = read
@@ -163,6 +166,19 @@ public struct InputSource: Sendable {
             return try body(.ready(.failure(InputRecordError(id: path, reason: "binary or undecodable file"))))
         }
         return try body(.ready(.success(InputRecord(id: path, text: decoded.text))))
+    }
+
+    private func readManifest(_ path: String, _ body: (PendingRecord) throws -> Bool) throws -> Bool {
+        let corpus: SeedCorpus
+        do { corpus = try SeedCorpus(manifestURL: URL(fileURLWithPath: path)) } catch let error as CorpusError {
+            return try body(.ready(.failure(InputRecordError(id: path, reason: error.description))))
+        }
+        for article in corpus.articles {
+            let record = InputRecord(id: article.id, text: article.text, title: article.title, label: article.label,
+                                     fields: ["page": article.page])
+            guard try body(.ready(.success(record))) else { return false }
+        }
+        return true
     }
 
     private func readJSONL(_ reader: LineReader, name: String,

@@ -41,7 +41,7 @@ final class RowWriter {
         let values = header.map { name in row.cells.first { $0.0 == name }?.1 ?? "" }
         switch format {
         case .csv: try output.line(values.map(RowWriter.csvField).joined(separator: ","))
-        case .table: tableRows.append(values)
+        case .table: tableRows.append(values.map(RowWriter.tableCell))
         case .jsonl: break
         }
     }
@@ -49,7 +49,7 @@ final class RowWriter {
     /// Writes the buffered table.
     func finish() throws {
         guard format == .table, wroteHeader else { return }
-        let rows = [header] + tableRows
+        let rows = [header.map(RowWriter.tableCell)] + tableRows
         var widths = [Int](repeating: 0, count: header.count)
         for row in rows {
             for (k, cell) in row.enumerated() { widths[k] = max(widths[k], RowWriter.displayWidth(cell)) }
@@ -66,8 +66,15 @@ final class RowWriter {
         }
     }
 
+    /// A table cell on one line: tabs, line breaks and other control characters become spaces.
+    static func tableCell(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return value }
+        return String(String.UnicodeScalarView(value.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+    }
+
     static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0.properties.generalCategory == .control })
+        else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

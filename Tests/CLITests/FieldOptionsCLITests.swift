@@ -52,3 +52,22 @@ struct LabelSchemaCLITests {
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
     }
 }
+
+@Suite("Seed manifest and flat output")
+struct ManifestAndFlatOutputCLITests {
+    @Test func labelReadsASeedManifestAsItsArticles() throws {
+        let out = try CLIRunner.run(["label", "seeds/articles.json"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.records.count == 37)
+        #expect((out.records.first?["id"] as? String)?.hasPrefix("s0") == true)
+    }
+
+    @Test func controlCharactersInIdsStayInTheirCell() throws {
+        let input = #"{"id":"a\tb\nc","text":"矿山企业开展安全生产隐患排查整治。"}"# + "\n"
+        let table = try CLIRunner.run(["label", "--format", "table"], stdin: input)
+        #expect(table.stdout.split(separator: "\n").count == 2)
+        #expect(table.stdout.contains("a b c"))
+        let csv = try CLIRunner.run(["label", "--format", "csv"], stdin: input)
+        #expect(csv.stdout.contains("\"a\tb\nc\""))
+    }
+}

@@ -130,9 +130,13 @@ public final class LineReader {
     }
 
     /// Reads up to one chunk; 0 at the end of input. Tells ``onStall`` first when a pipe has
-    /// nothing ready.
+    /// had nothing ready for 5 ms (a producer that is merely slower than us between two
+    /// writes does not count as a stall).
     private func readChunk() throws -> Int {
-        if !isRegularFile, let onStall, !LineReader.hasInputReady(descriptor) { try onStall() }
+        if !isRegularFile, let onStall, !LineReader.hasInputReady(descriptor, waitingMilliseconds: 0),
+           !LineReader.hasInputReady(descriptor, waitingMilliseconds: 5) {
+            try onStall()
+        }
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count >= 0 { return count }
@@ -146,9 +150,9 @@ public final class LineReader {
         }
     }
 
-    private static func hasInputReady(_ descriptor: Int32) -> Bool {
+    private static func hasInputReady(_ descriptor: Int32, waitingMilliseconds: Int32) -> Bool {
         var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        return poll(&request, 1, 0) != 0
+        return poll(&request, 1, waitingMilliseconds) != 0
     }
 }
 

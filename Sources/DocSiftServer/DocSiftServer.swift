@@ -27,8 +27,8 @@ public struct DocSiftServer: Sendable {
         self.logger = logger
     }
 
-    /// Listens and serves until one of `gracefulShutdownSignals` arrives (or the task is
-    /// cancelled), then drains requests in flight and returns.
+    /// Listens and serves until one of `gracefulShutdownSignals` arrives or the calling task is
+    /// cancelled, then stops accepting connections, lets requests in flight finish, and returns.
     /// - Parameter onListening: called once with the bound port (the chosen one for port 0).
     /// - Throws: when the address cannot be bound.
     public func run(gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
@@ -46,7 +46,16 @@ public struct DocSiftServer: Sendable {
             },
             logger: logger
         )
-        try await application.runService(gracefulShutdownSignals: gracefulShutdownSignals)
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [application], gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
+        // Cancelling the calling task shuts down as gracefully as a signal does: the group runs
+        // in a task of its own, so the cancellation reaches it only as a shutdown request.
+        let running = Task { try await group.run() }
+        try await withTaskCancellationHandler {
+            try await running.value
+        } onCancel: {
+            Task { await group.triggerGracefulShutdown() }
+        }
         logger.info("stopped")
     }
 
@@ -93,10 +102,19 @@ public struct DocSiftServer: Sendable {
         }
         var documents = parsed.documents
         for index in documents.indices where documents[index].id == nil { documents[index].id = String(index + 1) }
-        let records = documents.map(work)
-        metrics.recordDocuments(route: route, count: records.count)
-        if parsed.isBatch { return DocSiftServer.json(BatchReply(results: records), status: .ok) }
-        return DocSiftServer.json(records[0], status: .ok)
+        // As in the CLI, a document that is empty or only white space is not labeled: a batch
+        // carries {"id","error":"empty document"} in its place; a single document gets 422.
+        let isEmpty = { (document: RequestDocument) in document.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+        if !parsed.isBatch, let document = documents.first, isEmpty(document) {
+            let error = RequestError.invalidDocument("text is empty (only white space)")
+            return DocSiftServer.json(ErrorReply(error: error.description, status: error.status.code), status: error.status)
+        }
+        let outcomes = documents.map { document -> Outcome<Record> in
+            isEmpty(document) ? .failed(id: document.id ?? "", reason: "empty document") : .record(work(document))
+        }
+        metrics.recordDocuments(route: route, count: outcomes.count)
+        if parsed.isBatch { return DocSiftServer.json(BatchReply(results: outcomes), status: .ok) }
+        return DocSiftServer.json(outcomes[0], status: .ok)
     }
 
     /// The whole body, or ``RequestError/bodyTooLarge(limit:)``.

@@ -38,6 +38,24 @@ struct SummaryRecordOutput: Encodable, Sendable {
     }
 }
 
+/// One result of a batch: the record, or `{"id","error"}` for a document that was not processed.
+enum Outcome<Record: Encodable & Sendable>: Encodable, Sendable {
+    case record(Record)
+    case failed(id: String, reason: String)
+
+    private enum Key: String, CodingKey { case id, error }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .record(let record): try record.encode(to: encoder)
+        case .failed(let id, let reason):
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(reason, forKey: .error)
+        }
+    }
+}
+
 /// A batch reply: `{"results": [...]}` in request order.
 struct BatchReply<Record: Encodable & Sendable>: Encodable, Sendable {
     var results: [Record]

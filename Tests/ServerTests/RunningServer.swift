@@ -27,7 +27,7 @@ struct RunningServer {
         return RunningServer(port: port, task: task)
     }
 
-    /// Stops the server (cancelling its service group) and waits for it.
+    /// Stops the server (cancelling its task shuts it down gracefully) and waits for it.
     func stop() async {
         task.cancel()
         _ = try? await task.value

@@ -66,13 +66,21 @@ struct ServerRouteTests {
         let tooMany = try await post(TestSupport.json(["documents": (0..<4).map { ["text": "第\($0)篇"] }]))
         #expect(tooMany.status == 413 && tooMany.error.contains("--max-documents"), "\(tooMany)")
 
+        let empty = try await post(TestSupport.json(["id": "e", "text": " \n "]))
+        #expect(empty.status == 422 && empty.error.contains("text is empty"), "\(empty)")
+        let batchWithEmpty = try await TestSupport.request("POST", port: port, path: "/v1/label",
+                                                           body: TestSupport.json(["documents": [["id": "e", "text": ""], ["id": "f", "text": "民警提醒警惕电信诈骗"]]]))
+        let items = try #require(batchWithEmpty.json?["results"] as? [[String: Any]])
+        #expect(items.count == 2 && items[0]["error"] as? String == "empty document" && items[0]["id"] as? String == "e")
+        #expect(items[1]["label"] as? String == "anti_fraud")
+
         let health = try await TestSupport.request("GET", port: port, path: "/healthz")
         #expect(health.status == 200 && health.json?["status"] as? String == "ok")
         let metrics = try await TestSupport.request("GET", port: port, path: "/metrics")
-        #expect(metrics.text.contains(#"docsift_http_requests_total{route="/v1/label",status="422"} 2"#), "\(metrics.text)")
+        #expect(metrics.text.contains(#"docsift_http_requests_total{route="/v1/label",status="422"} 3"#), "\(metrics.text)")
         #expect(metrics.text.contains(#"docsift_http_requests_total{route="/v1/label",status="413"} 2"#))
         #expect(metrics.text.contains(#"docsift_http_request_duration_seconds_bucket{route="/v1/label""#))
-        #expect(!metrics.text.contains("docsift_documents_processed_total"), "refused requests process no document")
+        #expect(metrics.text.contains(#"docsift_documents_processed_total{route="/v1/label"} 2"#), "only the accepted batch counts")
         }
     }
 }

@@ -7,7 +7,7 @@ import Glibc
 
 /// The `docsift` command: one root, one small struct per verb.
 @main
-struct DocSiftCommand: ParsableCommand {
+struct DocSiftCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docsift",
         abstract: "Topic labels and extractive summaries for Chinese news.",
@@ -17,7 +17,7 @@ struct DocSiftCommand: ParsableCommand {
             stopped at a bad record), 64 for a usage error.
             """,
         subcommands: [SplitCommand.self, PrepCommand.self, LabelCommand.self, SummarizeCommand.self, TrainCommand.self,
-                      EvalCommand.self, EvalSummaryCommand.self, BuildIDFCommand.self]
+                      EvalCommand.self, EvalSummaryCommand.self, BuildIDFCommand.self, ServeCommand.self]
     )
 
     /// Parses the arguments and runs the verb. Usage errors print the usage and exit 64;

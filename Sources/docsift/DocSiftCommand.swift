@@ -23,9 +23,9 @@ struct DocSiftCommand: AsyncParsableCommand {
     /// Parses the arguments and runs the verb. Usage errors print the usage and exit 64;
     /// every other failure prints one `Error:` line on standard error (after the results
     /// written so far) and exits 1.
-    static func main() {
+    /// `serve` keeps the server's own graceful handling of SIGTERM/SIGINT.
+    static func main() async {
         StandardStreams.prepare()
-        TerminationSignals.install()
         var command: ParsableCommand
         do {
             command = try parseAsRoot()
@@ -33,7 +33,13 @@ struct DocSiftCommand: AsyncParsableCommand {
             exit(withError: error)
         }
         do {
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                if !(asynchronous is ServeCommand) { TerminationSignals.install() }
+                try await asynchronous.run()
+            } else {
+                TerminationSignals.install()
+                try command.run()
+            }
         } catch let error as ExitCode {
             exit(withError: error)
         } catch let error as CleanExit {

@@ -8,11 +8,17 @@ import PackageDescription
 let package = Package(
     name: "DocSift",
     products: [
+        // Everything, one import: the library a service depends on.
         .library(name: "DocSift", targets: ["DocSift"]),
+        // Stages usable on their own. Neither needs BLAS/LAPACK.
+        .library(name: "DocSiftText", targets: ["DocSiftText"]),
+        .library(name: "DocSiftFeatures", targets: ["DocSiftFeatures"]),
         .executable(name: "docsift", targets: ["docsift"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `swift package generate-documentation --target DocSift` (build-time plugin only).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // BLAS/LAPACK from the system (OpenBLAS or the reference netlib build).

@@ -3,7 +3,7 @@ import Foundation
 extension BackgroundIDF {
     /// The shipped news IDF statistics (`Models/news-idf.bin`), found like the default model;
     /// `DOCSIFT_IDF` names another file.
-    /// - Throws: ``SummarizerDataError`` when no file is found or it is corrupt.
+    /// - Throws: `SummarizerDataError` when no file is found or it is corrupt.
     public static func loadDefault() throws -> BackgroundIDF {
         guard let url = DefaultModelLocation.find(DefaultModelLocation.newsIDFFileName, environmentVariable: "DOCSIFT_IDF") else {
             throw SummarizerDataError.io(path: DefaultModelLocation.newsIDFFileName, reason: "not found beside the binary or in Models/")
@@ -16,7 +16,7 @@ extension TopicModel {
     /// The shipped default topic model (`Models/default-topics.dsmodel`), found beside the
     /// binary, in an install's `share/docsift`, or in the source checkout; `DOCSIFT_MODEL`
     /// names another file.
-    /// - Throws: ``ModelFileError`` when no file is found or it is corrupt.
+    /// - Throws: `ModelFileError` when no file is found or it is corrupt.
     public static func loadDefault() throws -> TopicModel {
         guard let url = DefaultModelLocation.find(DefaultModelLocation.topicModelFileName, environmentVariable: "DOCSIFT_MODEL") else {
             throw ModelFileError.unreadable(

@@ -92,7 +92,7 @@ public struct TopicModel: Sendable, Equatable {
         prediction(fromScores: uncheckedScores(of: vectorizer.transform(TopicModel.documentText(text, title: title))))
     }
 
-    /// Classifies many documents; blocks of ``batchBlockSize`` are scored as one matrix
+    /// Classifies many documents; blocks of 64 documents are scored as one matrix
     /// product over the features the block uses.
     public func classify(_ texts: [String]) -> [TopicPrediction] {
         let counts = NGramCounts()

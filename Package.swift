@@ -27,7 +27,7 @@ let package = Package(
         // Stage 0: reading documents (seed manifest, JSONL, files, encodings).
         .target(name: "DocSiftCorpus"),
         // Stage 1: text preparation (normalization, reflow, sentences, page splitting).
-        .target(name: "DocSiftText"),
+        .target(name: "DocSiftText", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // Prefetch hints for the table lookups of bulk labeling.
         .target(name: "CCacheHints"),
         // Stage 2: character n-gram TF-IDF features.

@@ -45,6 +45,10 @@ struct ScoringTests {
         #expect(sure.secondary == [1])
         let otherWins = rule.decide([0.1, 0.2, 0.7])
         #expect(otherWins.label == 2 && !otherWins.abstained && otherWins.secondary.isEmpty)
+        // No probabilities at all (read past the array before): no label beyond index 0, no trap.
+        let none = rule.decide([])
+        #expect(none.label == 0 && !none.abstained && none.secondary.isEmpty)
+        #expect(rule.probabilities([]).isEmpty)
     }
 
     @Test func thresholdsComeFromTrainingAndAreProbabilities() throws {

@@ -16,6 +16,7 @@ struct DocSiftCommand: AsyncParsableCommand {
             0 on success, 1 when the run failed (a missing or corrupt file, a write error, --strict \
             stopped at a bad record), 64 for a usage error.
             """,
+        version: DocSiftRelease.version,
         subcommands: [SplitCommand.self, PrepCommand.self, LabelCommand.self, SummarizeCommand.self, TrainCommand.self,
                       EvalCommand.self, EvalSummaryCommand.self, BuildIDFCommand.self, ServeCommand.self]
     )

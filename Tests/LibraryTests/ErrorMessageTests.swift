@@ -14,7 +14,7 @@ struct ErrorMessageTests {
             SummarizerDataError.checksumMismatch,
             InputRecordError(id: "stdin:3", reason: "malformed JSON"),
         ]
-        let expected = ["/m/x.dsmodel: not a DocSift topic model file", "/d/a.jsonl: cannot read: no such file or directory",
+        let expected = ["/m/x.dsmodel: not a DocSift topic model file; pass a .dsmodel written by `docsift train`", "/d/a.jsonl: cannot read: no such file or directory",
                         "cannot train: no examples", "IDF file checksum mismatch (corrupt file)", "stdin:3: malformed JSON"]
         #expect(errors.map(\.localizedDescription) == expected)
     }

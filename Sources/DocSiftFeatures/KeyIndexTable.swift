@@ -63,15 +63,17 @@ package struct KeyIndexTable: Sendable {
     /// (with weight `weights[k]`, or 0): one pass over the raw slots, sized for all of
     /// them first.
     package mutating func indices(inserting keys: [UInt64], weights: [Float]? = nil) -> [Int32] {
-        while (count + keys.count) * 2 > slots.count { grow() }
-        var count = self.count
-        var zero = self.zero
-        let shift = self.shift
         let weights = weights ?? []
-        let indices = slots.withUnsafeMutableBufferPointer { slots in
-            [Int32](unsafeUninitializedCapacity: keys.count) { indices, initialized in
+        var indices = [Int32](repeating: 0, count: keys.count)
+        var k = 0
+        while k < keys.count {
+            var count = self.count
+            var zero = self.zero
+            let shift = self.shift
+            // Insert until the table would be more than half full; then grow and go on.
+            slots.withUnsafeMutableBufferPointer { slots in
                 let mask = slots.count - 1
-                for k in keys.indices {
+                while k < keys.count && (count + 1) * 2 <= slots.count {
                     let key = keys[k]
                     let next = Int32(truncatingIfNeeded: count)
                     let weight = k < weights.count ? weights[k] : 0
@@ -97,13 +99,14 @@ package struct KeyIndexTable: Sendable {
                             slot = (slot + 1) & mask
                         }
                     }
-                    indices[k] = index  // Int32 is trivial: assigning initializes
+                    indices[k] = index
+                    k += 1
                 }
-                initialized = keys.count
             }
+            self.count = count
+            self.zero = zero
+            if k < keys.count { grow() }
         }
-        self.count = count
-        self.zero = zero
         return indices
     }
 
@@ -130,13 +133,29 @@ package struct KeyIndexTable: Sendable {
     /// overlap instead of queueing.
     package func weights(of keys: [UInt64], missing: Float) -> [Float] {
         let ahead = 8
+        let shift = self.shift
         var weights = [Float](repeating: missing, count: keys.count)
         slots.withUnsafeBufferPointer { slots in
             guard let base = slots.baseAddress else { return }
+            let mask = slots.count - 1
             for k in 0..<min(ahead, keys.count) { docsift_prefetch_read(base + KeyHash.slot(of: keys[k], shift: shift)) }
             for k in keys.indices {
                 if k + ahead < keys.count { docsift_prefetch_read(base + KeyHash.slot(of: keys[k + ahead], shift: shift)) }
-                if let entry = entry(of: keys[k]) { weights[k] = entry.weight }
+                let key = keys[k]
+                if key == 0 {
+                    if let zero { weights[k] = zero.weight }
+                    continue
+                }
+                var slot = KeyHash.slot(of: key, shift: shift)
+                while true {
+                    let stored = slots[slot]
+                    if stored.key == key {
+                        weights[k] = stored.weight
+                        break
+                    }
+                    if stored.key == 0 { break }
+                    slot = (slot + 1) & mask
+                }
             }
         }
         return weights

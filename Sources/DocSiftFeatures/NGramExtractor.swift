@@ -22,8 +22,20 @@ public struct NGramExtractor: Sendable {
     /// n-gram once per occurrence).
     @inlinable
     public func forEachKey(in text: String, _ body: (UInt64) -> Void) {
-        var cutter = NGramCutter(options: options)
         let minLength = options.minLength
+        if options.maxLength <= 3 {
+            var window = NGramWindow(options: options)
+            characters.forEachEntry(in: text) { entry in
+                let longest = window.advance(entry)
+                var n = minLength
+                while n <= longest {
+                    body(window.key(length: n))
+                    n &+= 1
+                }
+            }
+            return
+        }
+        var cutter = NGramCutter(options: options)
         characters.forEachEntry(in: text) { entry in
             let longest = cutter.advance(entry)
             var n = minLength

@@ -93,6 +93,7 @@ struct DocumentFeatures {
             rowFeature.reserveCapacity(occFeature.count)
             rowCounts.reserveCapacity(occFeature.count)
             rowWeight.reserveCapacity(occFeature.count)
+            let sublinear = SublinearTF.table  // read once, not per entry
             for s in 0..<n {
                 let first = rowFeature.count
                 for o in Int(occStart[starts[s]])..<Int(occStart[starts[s + 1]]) {
@@ -103,7 +104,8 @@ struct DocumentFeatures {
                 for k in first..<rowFeature.count {
                     let f = Int(rowFeature[k])
                     rowCounts.append(Float(scratch[f]))
-                    rowWeight.append(SublinearTF.weight(Int(scratch[f])))
+                    let c = Int(scratch[f])
+                    rowWeight.append(c < sublinear.count ? sublinear[c] : SublinearTF.weight(c))
                     sf[f] += 1
                     scratch[f] = 0
                 }
@@ -132,8 +134,10 @@ struct DocumentFeatures {
         }
         var documentVector = [Float](repeating: 0, count: featureCount)
         var norm: Float = 0
+        let sublinear = SublinearTF.table
         for f in 0..<featureCount where tfCount[f] > 0 {
-            let w = SublinearTF.weight(Int(tfCount[f])) * idf[f]
+            let c = Int(tfCount[f])
+            let w = (c < sublinear.count ? sublinear[c] : SublinearTF.weight(c)) * idf[f]
             documentVector[f] = w
             norm += w * w
         }

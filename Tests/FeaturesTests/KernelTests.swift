@@ -96,4 +96,24 @@ import Testing
             #expect(abs(SublinearTF.weight(count) - (1 + Float(log(Double(count))))) < 1e-5)
         }
     }
+
+    @Test func containerChecksumsEveryByteAndReadsPayloadOnlyVersions() throws {
+        let magic = Array("TESTFILE".utf8)
+        let bytes = BinaryContainer.wrap([1, 2, 3], magic: magic, version: 2)
+        let opened = try BinaryContainer.open(bytes, magic: magic, versions: [2])
+        #expect(opened.version == 2 && Array(bytes[opened.payload]) == [1, 2, 3])
+        for offset in bytes.indices.dropFirst(magic.count) where !(8..<12).contains(offset) {
+            var flipped = bytes
+            flipped[offset] ^= 0x10
+            #expect(throws: BinaryContainer.Problem.self) { try BinaryContainer.open(flipped, magic: magic, versions: [2]) }
+        }
+        #expect(throws: BinaryContainer.Problem.unsupportedVersion(2)) { try BinaryContainer.open(bytes, magic: magic, versions: [1]) }
+        #expect(throws: BinaryContainer.Problem.wrongMagic) { try BinaryContainer.open(bytes, magic: Array("OTHERFIL".utf8), versions: [2]) }
+        #expect(throws: BinaryContainer.Problem.trailingBytes(1)) { try BinaryContainer.open(bytes + [0], magic: magic, versions: [2]) }
+        // A version whose checksum covered the payload alone (model files of version 1).
+        var old = Array(bytes[0..<23])
+        old[8] = 1
+        BinaryContainer.appendLittleEndian(FNV1a64.hash([1, 2, 3] as [UInt8]), byteCount: 8, to: &old)
+        #expect(try BinaryContainer.open(old, magic: magic, versions: [1, 2], payloadOnlyChecksum: [1]).payload == 20..<23)
+    }
 }

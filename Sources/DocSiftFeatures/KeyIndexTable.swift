@@ -71,7 +71,7 @@ package struct KeyIndexTable: Sendable {
             var zero = self.zero
             let shift = self.shift
             // Insert until the table would be more than half full; then grow and go on.
-            slots.withUnsafeMutableBufferPointer { slots in
+            indices.withUnsafeMutableBufferPointer { indices in slots.withUnsafeMutableBufferPointer { slots in
                 let mask = slots.count - 1
                 while k < keys.count && (count + 1) * 2 <= slots.count {
                     let key = keys[k]
@@ -102,7 +102,7 @@ package struct KeyIndexTable: Sendable {
                     indices[k] = index
                     k += 1
                 }
-            }
+            } }
             self.count = count
             self.zero = zero
             if k < keys.count { grow() }
@@ -135,7 +135,7 @@ package struct KeyIndexTable: Sendable {
         let ahead = 8
         let shift = self.shift
         var weights = [Float](repeating: missing, count: keys.count)
-        slots.withUnsafeBufferPointer { slots in
+        weights.withUnsafeMutableBufferPointer { weights in slots.withUnsafeBufferPointer { slots in
             guard let base = slots.baseAddress else { return }
             let mask = slots.count - 1
             for k in 0..<min(ahead, keys.count) { docsift_prefetch_read(base + KeyHash.slot(of: keys[k], shift: shift)) }
@@ -157,7 +157,7 @@ package struct KeyIndexTable: Sendable {
                     slot = (slot + 1) & mask
                 }
             }
-        }
+        } }
         return weights
     }
 

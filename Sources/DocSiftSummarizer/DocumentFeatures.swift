@@ -62,57 +62,25 @@ struct DocumentFeatures {
 
         // Occurrences, from the n-gram kernel sentence by sentence (no n-gram spans two).
         let occurrences = NGramExtractor(options: options).occurrences(inRuns: sentences)
-        let occStart = occurrences.starts, occKey = occurrences.keys, occLength = occurrences.lengths
-        // Local ids in first-seen order.
-        var table = KeyIndexTable(expectedCount: max(16, total + total / 2))
-        let occFeature = table.indices(inserting: occKey)
-        var keys: [UInt64] = []
-        for (o, id) in occFeature.enumerated() where Int(id) == keys.count { keys.append(occKey[o]) }
-        let featureCount = keys.count
+        // Local ids, whole-body counts and (for sentence vectors, or IDF over sentences)
+        // each sentence's counts.
+        let rows = sentenceVectors || background == nil
+        let local = LocalNGrams(occurrences, runBounds: starts, perRun: rows)
+        let keys = local.keys, featureCount = keys.count
         self.featureCount = featureCount
         self.keys = keys
-        self.table = table
-        self.occurrenceStart = occStart
-        self.occurrenceFeature = occFeature
-        self.occurrenceLength = occLength
-
-        // Whole counts until the weights: the sublinear weight then comes from a table.
-        var tfCount = [Int32](repeating: 0, count: featureCount)
-        for f in occFeature { tfCount[Int(f)] += 1 }
-        // Sentence frequencies and vectors (a sentence's features in first-occurrence order,
-        // counted in a scratch array that is zero between sentences); each entry's weight
-        // starts as the sublinear TF and is multiplied by the IDF below.
-        let rows = sentenceVectors || background == nil
-        var sf = [Int32](repeating: 0, count: rows ? featureCount : 0)
-        var scratch = [Int32](repeating: 0, count: rows ? featureCount : 0)
-        var rowStart = [Int](repeating: 0, count: rows ? n + 1 : 0)
-        var rowFeature: [Int32] = []
-        var rowCounts: [Float] = []
-        var rowWeight: [Float] = []
-        if rows {
-            rowFeature.reserveCapacity(occFeature.count)
-            rowCounts.reserveCapacity(occFeature.count)
-            rowWeight.reserveCapacity(occFeature.count)
-            let sublinear = SublinearTF.table  // read once, not per entry
-            for s in 0..<n {
-                let first = rowFeature.count
-                for o in Int(occStart[starts[s]])..<Int(occStart[starts[s + 1]]) {
-                    let f = Int(occFeature[o])
-                    if scratch[f] == 0 { rowFeature.append(Int32(f)) }
-                    scratch[f] += 1
-                }
-                for k in first..<rowFeature.count {
-                    let f = Int(rowFeature[k])
-                    rowCounts.append(Float(scratch[f]))
-                    let c = Int(scratch[f])
-                    rowWeight.append(c < sublinear.count ? sublinear[c] : SublinearTF.weight(c))
-                    sf[f] += 1
-                    scratch[f] = 0
-                }
-                rowStart[s + 1] = rowFeature.count
-            }
-        }
-        var idf: [Float]
+        self.table = local.table
+        self.occurrenceStart = occurrences.starts
+        self.occurrenceFeature = local.occurrenceIDs
+        self.occurrenceLength = occurrences.lengths
+        let tfCount = local.termCounts
+        let sf = local.runFrequency
+        let rowStart = local.runStart, rowFeature = local.runIDs
+        let rowCounts = local.runCounts.map { Float($0) }
+        // Each entry's weight starts as the sublinear TF and is multiplied by the IDF below.
+        let sublinear = SublinearTF.table  // read once, not per entry
+        var rowWeight = local.runCounts.map { c in c < sublinear.count ? sublinear[Int(c)] : SublinearTF.weight(Int(c)) }
+        let idf: [Float]
         if let background {
             idf = background.idf(of: keys)
         } else {
@@ -134,7 +102,6 @@ struct DocumentFeatures {
         }
         var documentVector = [Float](repeating: 0, count: featureCount)
         var norm: Float = 0
-        let sublinear = SublinearTF.table
         for f in 0..<featureCount where tfCount[f] > 0 {
             let c = Int(tfCount[f])
             let w = (c < sublinear.count ? sublinear[c] : SublinearTF.weight(c)) * idf[f]

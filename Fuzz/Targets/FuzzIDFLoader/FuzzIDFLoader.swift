@@ -38,14 +38,15 @@ func fnv1a64(_ bytes: [UInt8]) -> UInt64 {
 func decode(_ bytes: [UInt8]) {
     do {
         let idf = try BackgroundIDF(serialized: bytes)
-        precondition(try BackgroundIDF(serialized: idf.serialized()) == idf, "round trip")
+        let again = try BackgroundIDF(serialized: idf.serialized())
+        precondition(again == idf, "round trip")
         let keys = NGramExtractor(options: idf.options).keys(in: "电信诈骗 安全生产 乡村振兴 党建引领") + idf.keys.prefix(8)
         let batch = idf.idf(of: keys)
         precondition(batch == keys.map { idf.idf(of: $0) })
         precondition(batch.allSatisfy(\.isFinite))
         for (key, df) in zip(idf.keys.prefix(8), idf.documentFrequencies) { precondition(idf.documentFrequency(of: key) == Int(df)) }
     } catch {
-        return  // typed: BackgroundIDFError
+        return  // the typed BackgroundIDFError: the loader's only error
     }
 }
 

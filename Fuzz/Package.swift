@@ -20,5 +20,11 @@ let package = Package(
                           path: "Targets/FuzzPageSplitter", linkerSettings: lld),
         .executableTarget(name: "FuzzModelLoader", dependencies: ["CLibFuzzer", .product(name: "DocSift", package: "DocSift")],
                           path: "Targets/FuzzModelLoader", linkerSettings: lld),
+        .executableTarget(name: "FuzzSummarizer", dependencies: ["CLibFuzzer", .product(name: "DocSift", package: "DocSift")],
+                          path: "Targets/FuzzSummarizer", linkerSettings: lld),
+        .executableTarget(name: "FuzzKeywords", dependencies: ["CLibFuzzer", .product(name: "DocSift", package: "DocSift")],
+                          path: "Targets/FuzzKeywords", linkerSettings: lld),
+        .executableTarget(name: "FuzzIDFLoader", dependencies: ["CLibFuzzer", .product(name: "DocSift", package: "DocSift")],
+                          path: "Targets/FuzzIDFLoader", linkerSettings: lld),
     ]
 )

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../Fuzz"
 runs="${1:-1000000}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzJSONLReader FuzzTextPreparation FuzzPageSplitter FuzzModelLoader)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzJSONLReader FuzzTextPreparation FuzzPageSplitter FuzzModelLoader FuzzSummarizer FuzzKeywords FuzzIDFLoader)
 swift build -c release -Xswiftc -sanitize=fuzzer,address >&2
 bin="$(swift build -c release --show-bin-path)"
 for target in "${targets[@]}"; do
@@ -26,8 +26,21 @@ for target in "${targets[@]}"; do
             python3 -c "import sys; b = open(sys.argv[1], 'rb').read(); open(sys.argv[2], 'wb').write(b[20:-8])" \
                 "corpus/$target/small.dsmodel" "corpus/$target/small.payload"
         fi
+    elif [ "$target" = FuzzIDFLoader ]; then
+        # Seed corpus: a small real IDF file, and its payload alone (the harness wraps every
+        # input in a valid envelope too).
+        if [ ! -s "corpus/$target/small.idf" ]; then
+            (cd .. && swift build --product docsift >&2)
+            printf '%s\n' '{"text":"电信诈骗 反诈宣传"}' '{"text":"矿山安全 隐患排查"}' '{"text":"电信安全 诈骗排查"}' \
+                > "corpus/$target/texts.jsonl"
+            ../.build/debug/docsift build-idf "corpus/$target/texts.jsonl" --min-document-frequency 1 --out "corpus/$target/small.idf"
+            rm "corpus/$target/texts.jsonl"
+            python3 -c "import sys; b = open(sys.argv[1], 'rb').read(); open(sys.argv[2], 'wb').write(b[20:-8])" \
+                "corpus/$target/small.idf" "corpus/$target/small.payload"
+        fi
     else
-        # Seed corpus: the seed pages, so the fuzzer starts from real OCR text.
+        # Seed corpus: the seed pages, so the fuzzer starts from real OCR text (the
+        # summarizer and keyword targets read their first bytes as options).
         cp -n ../seeds/pages/*.txt "corpus/$target/" 2>/dev/null || true
     fi
     echo "fuzz: $target, $runs runs" >&2

@@ -4,14 +4,10 @@ import Foundation
 
 /// The binary file a ``TopicModel`` is saved to.
 ///
-/// Layout (little-endian):
-/// ```
-/// magic        8 bytes  "DSTOPIC\0"
-/// version      u32      ModelFile.formatVersion
-/// payloadSize  u64
-/// payload      payloadSize bytes
-/// checksum     u64      FNV-1a 64 of the payload
-/// ```
+/// A ``BinaryContainer`` (magic `DSTOPIC\0`, version, payload size, payload, FNV-1a 64
+/// checksum of everything before it); version 1 files, whose checksum covered the payload
+/// only, are still read.
+///
 /// Payload: n-gram options (u32 min, u32 max, u8 flags: bit 0 folds digits, bit 1 n-grams span punctuation); label count u32 and
 /// labels (u32 length + UTF-8 each); abstain index u32 (`0xFFFFFFFF` = none); softmax scale
 /// f32; feature count u32; vocabulary keys u64 × features; IDF f32 × features; weights
@@ -20,19 +16,14 @@ import Foundation
 public enum ModelFile {
     /// The first eight bytes of every model file.
     public static let magic: [UInt8] = Array("DSTOPIC".utf8) + [0]
-    /// The format version this code writes and reads.
-    public static let formatVersion: UInt32 = 1
+    /// The format version this code writes (it reads 1 too).
+    public static let formatVersion: UInt32 = 2
     static let noAbstain: UInt32 = 0xFFFF_FFFF
-    static let headerSize = 8 + 4 + 8
 
     /// The file's bytes for `model`.
     public static func encode(_ model: TopicModel) -> [UInt8] {
-        // One buffer: header with a size placeholder, payload, checksum.
         var payload = BinaryWriter()
-        payload.bytes.reserveCapacity(headerSize + model.weights.rows * (12 + 4 * model.labels.count) + 4096)
-        payload.bytes.append(contentsOf: magic)
-        payload.write(formatVersion)
-        payload.write(UInt64(0))
+        payload.bytes.reserveCapacity(model.weights.rows * (12 + 4 * model.labels.count) + 4096)
         let options = model.vectorizer.options
         payload.write(UInt32(options.minLength))
         payload.write(UInt32(options.maxLength))
@@ -51,48 +42,29 @@ public enum ModelFile {
         payload.write(model.rule.abstainThresholds)
         payload.write(model.rule.secondaryThresholds)
 
-        let payloadSize = UInt64(payload.bytes.count - headerSize)
-        withUnsafeBytes(of: payloadSize.littleEndian) { size in
-            payload.bytes.replaceSubrange((headerSize - 8)..<headerSize, with: size)
-        }
-        payload.write(FNV1a64.hash(payload.bytes[headerSize...]))
-        return payload.bytes
+        return BinaryContainer.wrap(payload.bytes, magic: magic, version: formatVersion)
     }
 
     /// The model in `bytes`; `path` names the source in errors.
     /// - Throws: ``ModelFileError`` for wrong magic, version, sizes or checksum.
     public static func decode(_ bytes: [UInt8], path: String = "<memory>") throws -> TopicModel {
-        guard bytes.count >= magic.count, Array(bytes.prefix(magic.count)) == magic else {
-            throw bytes.count < magic.count && magic.starts(with: bytes) && !bytes.isEmpty
-                ? ModelFileError.truncated(path: path) : ModelFileError.notAModel(path: path)
-        }
-        var header = BinaryReader(bytes, position: magic.count)
-        let version: UInt32
-        let payloadSize: UInt64
+        let payload: Range<Int>
         do {
-            version = try header.readUInt32()
-            guard version == formatVersion else {
-                throw ModelFileError.unsupportedVersion(path: path, found: version, supported: formatVersion)
-            }
-            payloadSize = try header.readUInt64()
-        } catch let error as ModelFileError {
-            throw error
+            payload = try BinaryContainer.open(bytes, magic: magic, versions: [1, formatVersion], payloadOnlyChecksum: [1]).payload
         } catch {
-            throw ModelFileError.truncated(path: path)
+            switch error {
+            case .wrongMagic: throw ModelFileError.notAModel(path: path)
+            case .truncated: throw ModelFileError.truncated(path: path)
+            case .unsupportedVersion(let found):
+                throw ModelFileError.unsupportedVersion(path: path, found: found, supported: formatVersion)
+            case .checksumMismatch: throw ModelFileError.checksumMismatch(path: path)
+            case .trailingBytes(let count):
+                throw ModelFileError.malformed(path: path, reason: "\(count) unexpected bytes after the checksum")
+            }
         }
-        guard payloadSize <= UInt64(Int.max - headerSize - 8) else { throw ModelFileError.truncated(path: path) }
-        let end = headerSize + Int(payloadSize)
-        guard bytes.count >= end + 8 else { throw ModelFileError.truncated(path: path) }
-        guard bytes.count == end + 8 else {
-            throw ModelFileError.malformed(path: path, reason: "\(bytes.count - end - 8) unexpected bytes after the checksum")
-        }
-        let payloadBytes = bytes[headerSize..<end]
-        var tail = BinaryReader(bytes, position: end)
-        guard let stored = try? tail.readUInt64(), stored == FNV1a64.hash(payloadBytes) else {
-            throw ModelFileError.checksumMismatch(path: path)
-        }
+        let end = payload.upperBound
         do {
-            return try decodePayload(BinaryReader(bytes, position: headerSize, end: end), path: path)
+            return try decodePayload(BinaryReader(bytes, position: payload.lowerBound, end: end), path: path)
         } catch let error as ModelFileError {
             throw error
         } catch is BinaryReader.EndOfData {
@@ -107,7 +79,9 @@ public enum ModelFile {
         let minLength = Int(try reader.readUInt32())
         let maxLength = Int(try reader.readUInt32())
         let folds = try reader.readByte()
-        guard minLength >= 1, maxLength >= minLength, maxLength <= 16, folds <= 3 else {
+        guard maxLength <= 16, folds <= 3, let options = try? NGramOptions(
+            minLength: minLength, maxLength: maxLength, foldsDigits: folds & 1 == 1, includesPunctuation: folds & 2 == 2)
+        else {
             throw ModelFileError.malformed(path: path, reason: "bad n-gram options \(minLength)–\(maxLength)")
         }
         let labelCount = Int(try reader.readUInt32())
@@ -150,10 +124,7 @@ public enum ModelFile {
         guard numbers.allSatisfy(\.isFinite), weightValues.allSatisfy(\.isFinite) else {
             throw ModelFileError.malformed(path: path, reason: "non-finite numbers")
         }
-        let vectorizer = TFIDFVectorizer(
-            options: NGramOptions(minLength: minLength, maxLength: maxLength, foldsDigits: folds & 1 == 1,
-                                  includesPunctuation: folds & 2 == 2),
-            vocabulary: vocabulary, idf: idf)
+        let vectorizer = TFIDFVectorizer(options: options, vocabulary: vocabulary, idf: idf)
         let rule = DecisionRule(
             softmaxScale: softmaxScale, abstainIndex: abstainRaw == noAbstain ? nil : Int(abstainRaw),
             abstainThresholds: abstainThresholds, secondaryThresholds: secondaryThresholds)

@@ -59,7 +59,7 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
 
     /// Options tuned for the seed topics: char 1–3-grams, profile prior, abstain to `other`.
     public init(
-        ngrams: NGramOptions = NGramOptions(minLength: 1, maxLength: 3),
+        ngrams: NGramOptions = NGramOptions(),
         minDocumentFrequency: Int = 1,
         maxVocabulary: Int? = nil,
         maxModelFeatures: Int? = nil,
@@ -106,7 +106,7 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
     /// titles 0.8791 with n-grams spanning punctuation (0.9742 and 0.8709 without).
     public static func corpus(loss: ClassifierLoss = .squared, regularization: Float = 0.03, maxModelFeatures: Int? = nil) -> TrainingOptions {
         TrainingOptions(
-            ngrams: NGramOptions(minLength: 1, maxLength: 3, includesPunctuation: true),
+            ngrams: NGramOptions(includesPunctuation: true),
             maxModelFeatures: maxModelFeatures, loss: loss, regularization: regularization,
             pseudoDocumentsPerTopic: 0, softmaxScale: 10, abstainLabel: nil, selectsThresholds: false,
             backgroundExampleLabel: nil)

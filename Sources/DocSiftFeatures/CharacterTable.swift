@@ -9,11 +9,12 @@ import DocSiftText
 /// for white space when punctuation is kept, or ``notAToken`` for a character that ends a run
 /// (without punctuation) or is skipped (with punctuation: control characters). Characters
 /// beyond the BMP are classified by the same functions at run time.
-public final class CharacterTable: @unchecked Sendable {
+@usableFromInline
+package final class CharacterTable: @unchecked Sendable {
     /// White space, with punctuation kept: one space per run of white space.
-    public static let whitespace: UInt32 = 0xFFFF_FFFF
+    @usableFromInline package static let whitespace: UInt32 = 0xFFFF_FFFF
     /// Not part of any n-gram.
-    public static let notAToken: UInt32 = 0
+    @usableFromInline package static let notAToken: UInt32 = 0
 
     @usableFromInline let entries: UnsafeMutablePointer<UInt32>
     @usableFromInline let foldsDigits: Bool
@@ -60,7 +61,7 @@ public final class CharacterTable: @unchecked Sendable {
     private static let foldedWithPunctuation = CharacterTable(foldsDigits: true, includesPunctuation: true)
 
     /// The shared table for a combination of options (built once per process, on first use).
-    public static func shared(foldsDigits: Bool, includesPunctuation: Bool) -> CharacterTable {
+    package static func shared(foldsDigits: Bool, includesPunctuation: Bool) -> CharacterTable {
         switch (foldsDigits, includesPunctuation) {
         case (false, false): plain
         case (true, false): folded

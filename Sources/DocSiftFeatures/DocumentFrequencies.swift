@@ -35,7 +35,9 @@ public struct DocumentFrequencies: Sendable {
         documentCount += 1
     }
 
-    private mutating func add(_ text: String, using scratch: NGramCounts) {
+    /// Counts one document, cutting it in `scratch` (reusable space for one thread, see
+    /// ``NGramCounts``) instead of fresh space per document.
+    public mutating func add(_ text: String, using scratch: NGramCounts) {
         scratch.count(text, with: extractor)
         counts.addOne(toEach: (0..<scratch.distinctCount).map(scratch.key(at:)))
         documentCount += 1

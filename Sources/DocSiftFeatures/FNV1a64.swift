@@ -1,20 +1,21 @@
 /// The 64-bit FNV-1a hash: the checksum of DocSift's binary files and the hash of long
 /// n-grams and keyword candidates.
-public enum FNV1a64 {
+@usableFromInline
+package enum FNV1a64 {
     /// The offset basis (the hash of nothing).
-    public static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    @usableFromInline package static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
     /// The FNV prime.
-    public static let prime: UInt64 = 0x0000_0100_0000_01B3
+    @usableFromInline package static let prime: UInt64 = 0x0000_0100_0000_01B3
 
     /// `hash` extended by one value (a byte, or a Unicode scalar value).
     @inlinable @inline(__always)
-    public static func step(_ hash: UInt64, _ value: UInt64) -> UInt64 {
+    package static func step(_ hash: UInt64, _ value: UInt64) -> UInt64 {
         (hash ^ value) &* prime
     }
 
     /// The hash of `bytes`.
     @inlinable
-    public static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+    package static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
         if let hash = bytes.withContiguousStorageIfAvailable({ buffer -> UInt64 in
             var hash = offsetBasis
             for byte in buffer { hash = step(hash, UInt64(byte)) }

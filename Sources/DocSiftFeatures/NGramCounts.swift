@@ -80,13 +80,14 @@ public final class NGramCounts {
         for k in 0..<t.used { body(t.orderedKeys[k], t.tallies[Int(t.order[k])]) }
     }
 
-    /// The distinct key at position `k` (first-seen order).
+    /// The distinct key at position `k` (first-seen order; `k` below ``distinctCount``,
+    /// unchecked: for the hot loops of this package).
     @inlinable @inline(__always)
-    public func key(at k: Int) -> UInt64 { table.pointee.orderedKeys[k] }
+    package func key(at k: Int) -> UInt64 { table.pointee.orderedKeys[k] }
 
     /// The count of the distinct key at position `k` (first-seen order).
     @inlinable @inline(__always)
-    public func tally(at k: Int) -> UInt32 { table.pointee.tallies[Int(table.pointee.order[k])] }
+    package func tally(at k: Int) -> UInt32 { table.pointee.tallies[Int(table.pointee.order[k])] }
 
     /// Adds one occurrence of `key` (0 is not a valid key and is ignored).
     ///

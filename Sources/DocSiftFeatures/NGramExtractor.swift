@@ -8,14 +8,14 @@ import DocSiftText
 public struct NGramExtractor: Sendable {
     /// The n-gram lengths and folding rules.
     public let options: NGramOptions
-    /// Per-character decisions for these options.
-    @usableFromInline let characters: CharacterTable
+    /// Per-character decisions for these options (the shared table, built on first use).
+    @usableFromInline var characters: CharacterTable {
+        CharacterTable.shared(foldsDigits: options.foldsDigits, includesPunctuation: options.includesPunctuation)
+    }
 
     /// An extractor with the given options.
     public init(options: NGramOptions = NGramOptions()) {
         self.options = options
-        self.characters = CharacterTable.shared(foldsDigits: options.foldsDigits,
-                                                includesPunctuation: options.includesPunctuation)
     }
 
     /// Calls `body` with the key of every n-gram in `text`, in text order (the same
@@ -23,62 +23,56 @@ public struct NGramExtractor: Sendable {
     @inlinable
     public func forEachKey(in text: String, _ body: (UInt64) -> Void) {
         let minLength = options.minLength
-        let maxLength = options.maxLength
-        let punctuation = options.includesPunctuation
-        if maxLength <= 3 {
-            // Fast path: keep the packed key of the last `maxLength` characters.
-            var window: UInt64 = 0
-            var run = 0
-            var lastWasSpace = false
-            let windowMask: UInt64 = maxLength == 3 ? (1 << 63) - 1 : (1 << UInt64(21 * maxLength)) - 1
+        if options.maxLength <= 3 {
+            var window = NGramWindow(options: options)
             characters.forEachEntry(in: text) { entry in
-                var value = entry
-                if value == CharacterTable.notAToken {
-                    // With punctuation only control characters land here: skipped.
-                    if !punctuation {
-                        run = 0
-                        window = 0
-                    }
-                    return
-                }
-                if value == CharacterTable.whitespace {
-                    if lastWasSpace { return }
-                    value = 0x20
-                }
-                lastWasSpace = value == 0x20
-                window = ((window &<< 21) | UInt64(value)) & windowMask
-                run &+= 1
-                let longest = min(run, maxLength)
+                let longest = window.advance(entry)
                 var n = minLength
                 while n <= longest {
-                    body(n == 3 ? window : window & ((1 &<< UInt64(21 &* n)) &- 1))
+                    body(window.key(length: n))
                     n &+= 1
                 }
             }
             return
         }
-        var buffer: [UInt32] = []
-        buffer.reserveCapacity(64)
-        var lastWasSpace = false
+        var cutter = NGramCutter(options: options)
         characters.forEachEntry(in: text) { entry in
-            var value = entry
-            if value == CharacterTable.notAToken {
-                if !punctuation { buffer.removeAll(keepingCapacity: true) }
-                return
-            }
-            if value == CharacterTable.whitespace {
-                if lastWasSpace { return }
-                value = 0x20
-            }
-            lastWasSpace = value == 0x20
-            buffer.append(value)
-            let end = buffer.count
-            let longest = min(end, maxLength)
-            if longest < minLength { return }
-            for n in minLength...longest {
-                body(NGramKey.key(of: buffer[(end - n)..<end]))
+            let longest = cutter.advance(entry)
+            var n = minLength
+            while n <= longest {
+                body(cutter.key(length: n))
+                n &+= 1
             }
         }
+    }
+
+    /// Calls `body(key, length, end)` for every n-gram occurrence in `scalars`: its key, its
+    /// length in characters, and the offset just past its last character. Occurrences come
+    /// in order of their end, the shortest first; the keys are those of ``forEachKey(in:_:)``.
+    /// (Hot loops drive ``NGramCutter`` themselves, with ``entry(of:)``.)
+    @inlinable
+    public func forEachOccurrence<S: Sequence>(in scalars: S, _ body: (_ key: UInt64, _ length: Int, _ end: Int) -> Void)
+    where S.Element == Unicode.Scalar {
+        var cutter = NGramCutter(options: options)
+        var end = 0
+        for scalar in scalars {
+            end &+= 1
+            let longest = cutter.advance(entry(of: scalar))
+            var n = options.minLength
+            while n <= longest {
+                body(cutter.key(length: n), n, end)
+                n &+= 1
+            }
+        }
+    }
+
+    /// What the kernel makes of `scalar` under these options (see ``CharacterTable``).
+    /// Without punctuation the classification is computed directly, so that cutting a few
+    /// short texts does not build the 256 KB table first.
+    @inlinable @inline(__always)
+    package func entry(of scalar: Unicode.Scalar) -> UInt32 {
+        if options.includesPunctuation { return characters.entry(scalar.value) }
+        return NGramExtractor.tokenValue(scalar, foldsDigits: options.foldsDigits) ?? CharacterTable.notAToken
     }
 
     /// Every n-gram key of `text`, in text order.

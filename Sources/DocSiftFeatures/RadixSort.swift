@@ -1,10 +1,10 @@
 /// Least-significant-digit radix sort of 64-bit values, a byte per pass; passes over bytes
 /// that are the same in every value are skipped. Sorting the keys of a vocabulary or the
 /// entries of a vector takes a few linear passes instead of a comparison sort.
-public enum RadixSort {
+package enum RadixSort {
     /// Sorts `values` ascending by the bytes in `bytes` (0 = least significant): with
     /// `0..<8` a full sort; with e.g. `4..<8`, a stable sort by the upper half only.
-    public static func sort(_ values: inout [UInt64], bytes: Range<Int> = 0..<8) {
+    package static func sort(_ values: inout [UInt64], bytes: Range<Int> = 0..<8) {
         let count = values.count
         guard count > 1 else { return }
         if count < 64 {

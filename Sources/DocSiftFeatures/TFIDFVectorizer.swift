@@ -113,7 +113,7 @@ public struct TFIDFVectorizer: Sendable, Equatable {
             }
         }
         normalize(&values)
-        return SparseVector(indices: indices, values: values)
+        return SparseVector(ascendingIndices: indices, values: values)
     }
 
     private func normalize(_ values: inout [Float]) {

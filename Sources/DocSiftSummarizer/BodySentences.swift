@@ -87,15 +87,9 @@ struct BodySentences {
         while let l = s.last, isWhitespace(l) { s.removeLast() }
     }
 
-    /// Unicode white space, answered without a property lookup for ideographs and ASCII.
+    /// Unicode white space (``DocSiftText/CharacterClasses/isSpace(_:)``).
     @inline(__always)
-    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
-        let v = c.value
-        if v >= 0x4E00 && v <= 0x9FFF { return false }
-        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        if (v >= 0x3001 && v <= 0x303F) || (v >= 0xFF01 && v <= 0xFFEF) { return false }  // CJK and full-width punctuation
-        return c.properties.isWhitespace
-    }
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool { CharacterClasses.isSpace(c) }
 
     /// Removes a leading dateline: `本报讯（…）`, `本报讯：`, `…电（记者…）`, `（记者…）`.
     static func stripDateline(_ s: inout [Unicode.Scalar]) {

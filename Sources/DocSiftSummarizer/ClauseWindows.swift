@@ -117,9 +117,7 @@ struct ClauseWindows {
         /// The sublinear TF-IDF weight of `count` occurrences of feature `f`.
         @inline(__always)
         func weight(_ f: Int, _ count: Int32) -> Double {
-            guard count > 0 else { return 0 }
-            let sub = count < 256 ? sublinear[Int(count)] : 1 + logf(Float(count))
-            return Double(sub * idf[f])
+            Double(SublinearTF.weight(whole: count, table: sublinear) * idf[f])
         }
     }
 

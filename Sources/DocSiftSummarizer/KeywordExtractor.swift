@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import DocSiftFeatures
 import DocSiftText
 
@@ -51,25 +46,34 @@ struct KeywordExtractor {
         var bigramCount = [Float](repeating: 0, count: total + 1)
         let fallbackIDF = background?.unseenIDF ?? 1
         let minLength = features.options.minLength, maxLength = features.options.maxLength
+        var missing: [Int] = []
         for p in 1..<total where token[p] != 0 && token[p - 1] != 0 {
-            // The bigram ending at p is one of the body's own occurrences when bigrams are counted.
-            var local: Int32 = -1
+            // The bigram ending at p is one of the body's own occurrences when bigrams are
+            // counted (and it lies within one sentence).
             if minLength <= 2 && maxLength >= 2 {
                 let o = Int(features.occurrenceStart[p]) + (2 - minLength)
                 if o < Int(features.occurrenceStart[p + 1]) && features.occurrenceLength[o] == 2 {
-                    local = features.occurrenceFeature[o]
+                    let local = Int(features.occurrenceFeature[o])
+                    bigramIDF[p] = features.idf[local]
+                    bigramCount[p] = features.termFrequency[local]
+                    continue
                 }
             }
-            let folds = features.options.foldsDigits
-            let a = folds && token[p - 1] >= 0x30 && token[p - 1] <= 0x39 ? 0x30 : token[p - 1]
-            let b = folds && token[p] >= 0x30 && token[p] <= 0x39 ? 0x30 : token[p]
-            let key = (UInt64(a) << 21) | UInt64(b)
-            if local < 0 { local = features.table.value(for: key) }
-            if local >= 0 {
-                bigramIDF[p] = features.idf[Int(local)]
-                bigramCount[p] = features.termFrequency[Int(local)]
-            } else {
-                bigramIDF[p] = background?.idf(of: key) ?? fallbackIDF
+            missing.append(p)
+        }
+        if !missing.isEmpty {
+            // The other bigrams' keys, from the n-gram kernel over the whole body.
+            var bigramKey = [UInt64](repeating: 0, count: total)
+            let bigrams = NGramExtractor(options: NGramOptions.bigrams(foldingDigits: features.options.foldsDigits))
+            bigrams.forEachOccurrence(in: scalars) { key, _, end in bigramKey[end - 1] = key }
+            for p in missing {
+                let key = bigramKey[p]
+                if let local = features.table.index(of: key) {
+                    bigramIDF[p] = features.idf[Int(local)]
+                    bigramCount[p] = features.termFrequency[Int(local)]
+                } else {
+                    bigramIDF[p] = background?.idf(of: key) ?? fallbackIDF
+                }
             }
         }
         // Count the candidate substrings by hash: only repeated ones when the body repeats
@@ -94,7 +98,7 @@ struct KeywordExtractor {
             var idfSum: Float = 0
             for k in (c.start + 1)..<(c.start + c.length) { idfSum += bigramIDF[k] }
             let meanIDF = idfSum / Float(c.length - 1)
-            let score = (1 + logf(Float(c.count))) * meanIDF * Float(c.length).squareRoot()
+            let score = SublinearTF.weight(c.count) * meanIDF * Float(c.length).squareRoot()
             scored.append((c, score, scored.count))
         }
         // Best score first, then earliest start, then first found (a total order).
@@ -126,7 +130,7 @@ struct KeywordExtractor {
     private func countCandidates(_ features: DocumentFeatures, token: [UInt32], bigramCount: [Float],
                        repeatedOnly: Bool) -> (candidates: [Candidate], closed: [Bool]) {
         let total = token.count
-        var index = KeyTable(expectedCount: repeatedOnly ? max(256, total / 2) : total * 4)
+        var index = KeyIndexTable(expectedCount: 16)
         var candidates: [Candidate] = []
         // at[p * stride + length] = candidate index of the substring of `length` starting at p.
         // One character longer than a phrase may be, so that closure sees past the limit.
@@ -136,45 +140,28 @@ struct KeywordExtractor {
         // Sentences end in punctuation, but a sentence cut short might not: never cross a start.
         var boundary = [Bool](repeating: false, count: total + 1)
         for start in features.sentenceStarts where start <= total { boundary[start] = true }
-        var p = 0
-        token.withUnsafeBufferPointer { token in
-            bigramCount.withUnsafeBufferPointer { bigramCount in
-                boundary.withUnsafeBufferPointer { boundary in
-                    at.withUnsafeMutableBufferPointer { at in
-                        // Insert through raw storage; when the table is full, leave, grow it, go on.
-                        while p < total {
-                            let finished = index.withInserter { inserter -> Bool in
-                                while p < total {
-                                    if token[p] == 0 {
-                                        p += 1
-                                        continue
-                                    }
-                                    if !inserter.hasRoom(for: longest) { return false }
-                                    var h = FNV1a64.step(FNV1a64.offsetBasis, UInt64(token[p]))
-                                    var length = 1
-                                    while length < longest && p + length < total && token[p + length] != 0
-                                            && !boundary[p + length] {
-                                        if repeatedOnly && bigramCount[p + length] < 2 { break }
-                                        h = FNV1a64.step(h, UInt64(token[p + length]))
-                                        length += 1
-                                        let key = (h ^ UInt64(length)) | 1  // never 0, the table's empty mark
-                                        let i = Int(inserter.valueInserting(key, next: Int32(candidates.count)))
-                                        if i == candidates.count {
-                                            candidates.append(Candidate(start: p, length: length, count: 1))
-                                        } else {
-                                            candidates[i].count += 1
-                                        }
-                                        at[p * stride + length] = Int32(i)
-                                    }
-                                    p += 1
-                                }
-                                return true
-                            }
-                            if !finished { index.grow() }
-                        }
-                    }
-                }
+        // Each substring's hash with where it starts and its length, then their indices in
+        // one batch (first seen, first numbered).
+        var found: [(hash: UInt64, start: Int, length: Int)] = []
+        for p in 0..<total where token[p] != 0 {
+            var h = FNV1a64.step(FNV1a64.offsetBasis, UInt64(token[p]))
+            var length = 1
+            while length < longest && p + length < total && token[p + length] != 0 && !boundary[p + length] {
+                if repeatedOnly && bigramCount[p + length] < 2 { break }
+                h = FNV1a64.step(h, UInt64(token[p + length]))
+                length += 1
+                found.append((h ^ UInt64(length), p, length))
             }
+        }
+        let indices = index.indices(inserting: found.map(\.hash))
+        for (k, substring) in found.enumerated() {
+            let i = Int(indices[k])
+            if i == candidates.count {
+                candidates.append(Candidate(start: substring.start, length: substring.length, count: 1))
+            } else {
+                candidates[i].count += 1
+            }
+            at[substring.start * stride + substring.length] = Int32(i)
         }
         var closed = [Bool](repeating: true, count: candidates.count)
         for c in candidates where c.length > minimumLength {

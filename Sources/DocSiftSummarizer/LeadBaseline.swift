@@ -1,3 +1,4 @@
+import DocSiftText
 /// The LEAD baselines exactly as the peers' harness computes them: the raw text split at
 /// 。！？；…!?; and newlines (closing quotes kept), then whole sentences in order while they
 /// fit the budget (if the first does not fit, it is cut to the budget); or LEAD-chars, the
@@ -71,8 +72,8 @@ public enum LeadBaseline {
 extension String {
     func trimmingPythonWhitespace() -> String {
         var scalars = Substring(self).unicodeScalars[...]
-        while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
-        while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }
+        while let f = scalars.first, CharacterClasses.isSpace(f) { scalars.removeFirst() }
+        while let l = scalars.last, CharacterClasses.isSpace(l) { scalars.removeLast() }
         return String(String.UnicodeScalarView(scalars))
     }
 }

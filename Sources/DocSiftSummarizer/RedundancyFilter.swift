@@ -1,3 +1,5 @@
+import DocSiftFeatures
+
 /// Picks sentences by maximal marginal relevance: each step takes the sentence with the
 /// best `λ·score − (1 − λ)·(max similarity to the chosen ones)` that still fits the
 /// budget; near-duplicates (similarity ≥ the duplicate threshold, or identical text) are
@@ -103,8 +105,8 @@ struct Coverage {
         for k in f.rowStart[s]..<f.rowStart[s + 1] {
             let feature = Int(f.rowFeature[k])
             let old = counts[feature], new = old + f.rowCount[k]
-            let oldWeight = old > 0 ? Double((1 + logf(old)) * f.idf[feature]) : 0
-            let newWeight = Double((1 + logf(new)) * f.idf[feature])
+            let oldWeight = Double(SublinearTF.weight(Int(old)) * f.idf[feature])
+            let newWeight = Double(SublinearTF.weight(Int(new)) * f.idf[feature])
             newDot += (newWeight - oldWeight) * Double(f.documentVector[feature])
             newSquares += newWeight * newWeight - oldWeight * oldWeight
         }
@@ -117,8 +119,8 @@ struct Coverage {
         for k in f.rowStart[s]..<f.rowStart[s + 1] {
             let feature = Int(f.rowFeature[k])
             let old = counts[feature], new = old + f.rowCount[k]
-            let oldWeight = old > 0 ? Double((1 + logf(old)) * f.idf[feature]) : 0
-            let newWeight = Double((1 + logf(new)) * f.idf[feature])
+            let oldWeight = Double(SublinearTF.weight(Int(old)) * f.idf[feature])
+            let newWeight = Double(SublinearTF.weight(Int(new)) * f.idf[feature])
             dot += (newWeight - oldWeight) * Double(f.documentVector[feature])
             squares += newWeight * newWeight - oldWeight * oldWeight
             counts[feature] = new
@@ -126,8 +128,3 @@ struct Coverage {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

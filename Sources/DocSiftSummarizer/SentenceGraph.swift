@@ -18,35 +18,24 @@ struct SentenceGraph {
             similarity = [Float](repeating: 0, count: n * n)
             return
         }
+        // Features in at least two sentences get a column (the others add nothing to a cosine).
         var column = [Int32](repeating: -1, count: features.featureCount)
         var columns = 0
-        features.sentenceFrequency.withUnsafeBufferPointer { frequency in
-            column.withUnsafeMutableBufferPointer { column in
-                for f in 0..<frequency.count where frequency[f] >= 2 {
-                    column[f] = Int32(columns)
-                    columns += 1
-                }
+        for (f, frequency) in features.sentenceFrequency.enumerated() where frequency >= 2 {
+            column[f] = Int32(columns)
+            columns += 1
+        }
+        var values = [Float](repeating: 0, count: n * columns)
+        for s in 0..<n {
+            let row = s * columns
+            for k in features.rowStart[s]..<features.rowStart[s + 1] {
+                let c = column[Int(features.rowFeature[k])]
+                if c >= 0 { values[row + Int(c)] = features.rowWeight[k] }
             }
         }
-        guard columns > 0 else {
+        guard columns > 0, let matrix = try? DenseMatrix(rows: n, columns: columns, values: values) else {
             similarity = [Float](repeating: 0, count: n * n)
             return
-        }
-        var matrix = DenseMatrix(rows: n, columns: columns)
-        matrix.values.withUnsafeMutableBufferPointer { values in
-            column.withUnsafeBufferPointer { column in
-                features.rowFeature.withUnsafeBufferPointer { rowFeature in
-                    features.rowWeight.withUnsafeBufferPointer { rowWeight in
-                        for s in 0..<n {
-                            let row = s * columns
-                            for k in features.rowStart[s]..<features.rowStart[s + 1] {
-                                let c = column[Int(rowFeature[k])]
-                                if c >= 0 { values[row + Int(c)] = rowWeight[k] }
-                            }
-                        }
-                    }
-                }
-            }
         }
         var gram = MatrixProducts.gram(matrix).values
         for i in 0..<n { gram[i * n + i] = 0 }

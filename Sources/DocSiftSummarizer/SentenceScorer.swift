@@ -1,3 +1,5 @@
+import DocSiftFeatures
+
 /// The relevance of each body sentence, and of a sentence's leading clauses: graph
 /// centrality (normalized to a maximum of 1), cosine with the whole body, a position prior
 /// `1 / (1 + index / positionScale)` (weighted more in long documents, see
@@ -81,7 +83,7 @@ struct SentenceScorer {
         }
         for f32 in touched {
             let f = Int(f32)
-            let w = (1 + logf(counts[f])) * features.idf[f]
+            let w = SublinearTF.weight(Int(counts[f])) * features.idf[f]
             norm += w * w
             documentDot += w * features.documentVector[f]
             if let titleVector { titleDot += w * titleVector[f] }

@@ -111,7 +111,7 @@ public struct SummaryOptions: Sendable, Equatable, Hashable {
     /// Options with the tuned defaults and a 120-character budget.
     public init(
         budget: SummaryBudget = .characters(120),
-        nGrams: NGramOptions = NGramOptions(minLength: 1, maxLength: 2, foldsDigits: true),
+        nGrams: NGramOptions = .unigramsAndBigrams,
         damping: Float = 0.85,
         centralityWeight: Float = 0.3,
         documentSimilarityWeight: Float = 0.7,

@@ -1,8 +1,8 @@
-/// Character classes shared by reflow, sentence splitting and page splitting.
-enum CharacterClasses {
+/// Character classes shared by reflow, sentence splitting, page splitting and the summarizer.
+package enum CharacterClasses {
     /// Spaces, tabs, line breaks and the other Unicode white space.
     @inline(__always)
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    package static func isSpace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
         return v == 0xA0 || v == 0x3000 || (0x2000...0x200A).contains(v) || v == 0x2028 || v == 0x2029

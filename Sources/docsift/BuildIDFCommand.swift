@@ -22,8 +22,17 @@ struct BuildIDFCommand: ParsableCommand {
     var minDocumentFrequency: Int = 2
 
     func run() throws {
-        let idf = try BackgroundIDF.rebuild(from: URL(fileURLWithPath: corpus), to: URL(fileURLWithPath: out),
-                                            minimumDocumentFrequency: minDocumentFrequency)
+        var counted = DocumentFrequencies()
+        let scratch = NGramCounts()
+        try InputSource(paths: [corpus]).forEachRecord { result in
+            switch result {
+            case .success(let record): counted.add(record.text, using: scratch)
+            case .failure(let error): throw SummarizerDataError.badRecord(id: error.id, reason: error.reason)
+            }
+            return true
+        }
+        let idf = BackgroundIDF(counted, minimumDocumentFrequency: minDocumentFrequency)
+        try idf.write(to: URL(fileURLWithPath: out))
         OutputWriter.diagnostic("build-idf: \(idf.count) n-grams from \(idf.documentCount) documents → \(out)")
     }
 }

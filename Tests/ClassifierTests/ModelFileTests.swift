@@ -67,7 +67,7 @@ struct ModelFileTests {
         }
         offset += 8
         bytes[offset] ^= 1
-        let checksum = FNV1a64.hash(bytes[header..<payloadEnd])
+        let checksum = FNV1a64.hash(bytes[0..<payloadEnd])  // version 2: the whole file
         for k in 0..<8 { bytes[payloadEnd + k] = UInt8((checksum >> (8 * UInt64(k))) & 0xFF) }
         #expect(throws: ModelFileError.self) { try ModelFile.decode(bytes, path: "sizes.dstm") }
         do {

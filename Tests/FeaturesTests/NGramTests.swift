@@ -20,15 +20,15 @@ struct NGramTests {
         #expect(!grams.contains { $0.contains("信诈") || $0.contains("骗宣") })
     }
 
-    @Test func digitsFoldAndFullWidthIsNormalized() {
+    @Test func digitsFoldAndFullWidthIsNormalized() throws {
         #expect(texts("２０２３年") == texts("2024年"))
-        #expect(texts("ABC", NGramOptions(minLength: 1, maxLength: 1)) == ["a", "b", "c"])
-        #expect(texts("5.6万", NGramOptions(minLength: 2, maxLength: 2)) == ["0万"])
-        #expect(texts("2023年", NGramOptions(minLength: 1, maxLength: 3, foldsDigits: false)).contains("23年"))
+        #expect(texts("ABC", try NGramOptions(minLength: 1, maxLength: 1)) == ["a", "b", "c"])
+        #expect(texts("5.6万", try NGramOptions(minLength: 2, maxLength: 2)) == ["0万"])
+        #expect(texts("2023年", try NGramOptions(minLength: 1, maxLength: 3, foldsDigits: false)).contains("23年"))
     }
 
-    @Test func keysDecodeAndLongGramsHash() {
-        let options = NGramOptions(minLength: 4, maxLength: 5)
+    @Test func keysDecodeAndLongGramsHash() throws {
+        let options = try NGramOptions(minLength: 4, maxLength: 5)
         let keys = NGramExtractor(options: options).keys(in: "防范电信诈骗")
         #expect(keys.count == 3 + 2)
         #expect(keys.allSatisfy { $0 & NGramKey.hashedFlag != 0 })
@@ -69,7 +69,7 @@ struct VocabularyTests {
 @Suite("n-grams spanning punctuation")
 struct PunctuationNGramTests {
     func texts(_ text: String) -> [String] {
-        NGramExtractor(options: NGramOptions(minLength: 1, maxLength: 2, includesPunctuation: true))
+        NGramExtractor(options: NGramOptions.unigramsAndBigrams.withPunctuation)
             .keys(in: text).compactMap(NGramKey.text(of:))
     }
 
@@ -89,7 +89,16 @@ struct PunctuationNGramTests {
     }
 
     @Test func theDefaultStillEndsRunsAtPunctuation() {
-        let grams = NGramExtractor(options: NGramOptions(minLength: 1, maxLength: 2)).keys(in: "好，人").compactMap(NGramKey.text(of:))
+        let grams = NGramExtractor(options: .unigramsAndBigrams).keys(in: "好，人").compactMap(NGramKey.text(of:))
         #expect(grams == ["好", "人"])
+    }
+}
+
+extension NGramOptions {
+    /// 1–2-grams spanning punctuation.
+    var withPunctuation: NGramOptions {
+        var options = NGramOptions.unigramsAndBigrams
+        options.includesPunctuation = true
+        return options
     }
 }

@@ -16,13 +16,20 @@ func fuzzModelLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     framed += littleEndian(UInt64(ModelFile.formatVersion), bytes: 4)
     framed += littleEndian(UInt64(bytes.count), bytes: 8)
     framed += bytes
-    framed += littleEndian(FNV1a64.hash(bytes), bytes: 8)
+    framed += littleEndian(fnv1a64(framed), bytes: 8)  // version 2: the checksum covers the whole file
     decode(framed)
     return 0
 }
 
 func littleEndian(_ value: UInt64, bytes: Int) -> [UInt8] {
     (0..<bytes).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64($0))) }
+}
+
+/// FNV-1a 64, the checksum of DocSift's binary files.
+func fnv1a64(_ bytes: [UInt8]) -> UInt64 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    return hash
 }
 
 func decode(_ bytes: [UInt8]) {

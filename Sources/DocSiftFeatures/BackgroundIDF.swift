@@ -1,0 +1,263 @@
+import Foundation
+
+/// Document frequencies of character n-grams in an outside news corpus: the IDF the
+/// summarizer and keyword extractor weight n-grams with.
+///
+/// Stored as sorted keys with their document frequencies; the binary form
+/// (``serialized()``) is compact (delta/varint coded), deterministic and checksummed
+/// over the whole file (see ``formatVersion``).
+public struct BackgroundIDF: Sendable, Equatable {
+    /// The n-gram options the statistics were counted with.
+    public let options: NGramOptions
+    /// Number of documents counted.
+    public let documentCount: Int
+    /// The n-gram keys, strictly ascending.
+    public let keys: [UInt64]
+    /// Document frequency of each key.
+    public let documentFrequencies: [UInt32]
+    /// Each key's position in ``keys``, with its IDF as the weight.
+    private let table: KeyIndexTable
+    /// The IDF of an n-gram the table does not list (pruned or unseen: df taken as 1).
+    public let unseenIDF: Float
+
+    /// A table over given statistics (keys need not be sorted; duplicates keep the larger df).
+    public init(options: NGramOptions, documentCount: Int, frequencies: [(key: UInt64, df: UInt32)]) {
+        let sorted = frequencies.filter { $0.key != 0 }.sorted { $0.key != $1.key ? $0.key < $1.key : $0.df > $1.df }
+        var keys: [UInt64] = []
+        var dfs: [UInt32] = []
+        keys.reserveCapacity(sorted.count)
+        dfs.reserveCapacity(sorted.count)
+        for entry in sorted where keys.last != entry.key {
+            keys.append(entry.key)
+            dfs.append(entry.df)
+        }
+        self.init(options: options, documentCount: documentCount, sortedKeys: keys, frequencies: dfs)
+    }
+
+    private init(options: NGramOptions, documentCount: Int, sortedKeys: [UInt64], frequencies: [UInt32]) {
+        self.options = options
+        self.documentCount = max(0, documentCount)
+        self.keys = sortedKeys
+        self.documentFrequencies = frequencies
+        // Document frequencies repeat: one logarithm per distinct value, not per key.
+        let documentCount = self.documentCount
+        let highest = Int(frequencies.max() ?? 0)
+        let byFrequency = (0...min(highest, 1 << 16)).map {
+            DocumentFrequencies.smoothIDF(documentFrequency: $0, documentCount: documentCount)
+        }
+        let weights = frequencies.map { df -> Float in
+            let df = Int(df)
+            return df < byFrequency.count
+                ? byFrequency[df] : DocumentFrequencies.smoothIDF(documentFrequency: df, documentCount: documentCount)
+        }
+        var table = KeyIndexTable(expectedCount: sortedKeys.count)  // room for every key: never grows
+        _ = table.indices(inserting: sortedKeys, weights: weights)
+        self.table = table
+        self.unseenIDF = DocumentFrequencies.smoothIDF(documentFrequency: 1, documentCount: self.documentCount)
+    }
+
+    /// Counts `texts` (each distinct n-gram once per text, see ``DocumentFrequencies``) and
+    /// keeps n-grams found in at least `minimumDocumentFrequency` of them.
+    public static func build<S: Sequence>(
+        texts: S, options: NGramOptions = NGramOptions(), minimumDocumentFrequency: Int = 2
+    ) -> BackgroundIDF where S.Element == String {
+        var counted = DocumentFrequencies(options: options)
+        counted.add(contentsOf: texts)
+        return BackgroundIDF(counted, minimumDocumentFrequency: minimumDocumentFrequency)
+    }
+
+    /// The n-grams of counted documents found in at least `minimumDocumentFrequency` of them.
+    public init(_ counted: DocumentFrequencies, minimumDocumentFrequency: Int = 2) {
+        var frequencies: [(key: UInt64, df: UInt32)] = []
+        let minimum = max(1, minimumDocumentFrequency)
+        counted.counts.forEach { key, df in
+            if df >= minimum { frequencies.append((key, UInt32(clamping: df))) }
+        }
+        self.init(options: counted.extractor.options, documentCount: counted.documentCount, frequencies: frequencies)
+    }
+
+    /// `Models/news-idf.bin` of this source checkout (built from the cnews corpus), for
+    /// tools and tests run from a clone.
+    public static var bundledNewsURL: URL {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // DocSiftFeatures
+            .deletingLastPathComponent()  // Sources
+            .deletingLastPathComponent()  // package root
+            .appendingPathComponent("Models/news-idf.bin")
+    }
+
+    /// Number of n-grams listed.
+    public var count: Int { keys.count }
+
+    /// The smoothed IDF of `key` (``unseenIDF`` when it is not listed).
+    @inline(__always)
+    public func idf(of key: UInt64) -> Float {
+        table.entry(of: key)?.weight ?? unseenIDF
+    }
+
+    /// The IDF of each of `keys` (as ``idf(of:)``, with the table loads of consecutive
+    /// keys overlapped).
+    public func idf(of keys: [UInt64]) -> [Float] {
+        table.weights(of: keys, missing: unseenIDF)
+    }
+
+    /// The document frequency of `key` (0 when not listed).
+    public func documentFrequency(of key: UInt64) -> Int {
+        table.index(of: key).map { Int(documentFrequencies[Int($0)]) } ?? 0
+    }
+
+    /// Equal when options, document count and every key with its frequency match.
+    public static func == (lhs: BackgroundIDF, rhs: BackgroundIDF) -> Bool {
+        lhs.options == rhs.options && lhs.documentCount == rhs.documentCount
+            && lhs.keys == rhs.keys && lhs.documentFrequencies == rhs.documentFrequencies
+    }
+
+    // MARK: - Binary form
+
+    /// The magic bytes that open an IDF file: `DSIDF` then 0x1A, 0x0A, 0x00.
+    public static let magic: [UInt8] = [0x44, 0x53, 0x49, 0x44, 0x46, 0x1A, 0x0A, 0x00]
+    /// The format version this code writes: 2, a ``BinaryContainer`` whose checksum covers
+    /// the whole file. Version 1 (the checksum over the key data only) is still read.
+    public static let formatVersion: UInt32 = 2
+    /// Version 1's header: magic, version, options (4 bytes), document count, key count,
+    /// data length, data checksum.
+    static let legacyHeaderSize = 8 + 4 + 4 + 8 + 8 + 8 + 8
+
+    /// The binary form: a ``BinaryContainer`` whose payload is the n-gram options (min and
+    /// max length, flags: bit 0 folds digits, bit 1 spans punctuation; a zero byte), the
+    /// document count and key count (u64 each), then keys as varint deltas and document
+    /// frequencies as varints. Same table → same bytes.
+    public func serialized() -> [UInt8] {
+        var payload: [UInt8] = []
+        payload.reserveCapacity(20 + keys.count * 5)
+        payload.append(UInt8(options.minLength))
+        payload.append(UInt8(options.maxLength))
+        payload.append((options.foldsDigits ? 1 : 0) | (options.includesPunctuation ? 2 : 0))
+        payload.append(0)
+        BinaryContainer.appendLittleEndian(UInt64(documentCount), byteCount: 8, to: &payload)
+        BinaryContainer.appendLittleEndian(UInt64(keys.count), byteCount: 8, to: &payload)
+        appendKeyData(to: &payload)
+        return BinaryContainer.wrap(payload, magic: BackgroundIDF.magic, version: BackgroundIDF.formatVersion)
+    }
+
+    private func appendKeyData(to bytes: inout [UInt8]) {
+        var previous: UInt64 = 0
+        for key in keys {
+            BinaryContainer.appendVarint(key &- previous, to: &bytes)
+            previous = key
+        }
+        for df in documentFrequencies { BinaryContainer.appendVarint(UInt64(df), to: &bytes) }
+    }
+
+    /// Reads the binary form (version 2, or version 1 as written before).
+    /// - Throws: ``BackgroundIDFError`` on bad magic, unknown version, truncation,
+    ///   checksum mismatch or inconsistent contents.
+    public init(serialized bytes: [UInt8]) throws(BackgroundIDFError) {
+        if bytes.count >= 12, bytes[0..<8].elementsEqual(BackgroundIDF.magic),
+           BinaryContainer.littleEndian(bytes, at: 8, byteCount: 4) == 1 {
+            try self.init(legacy: bytes)
+            return
+        }
+        let payload: Range<Int>
+        do {
+            payload = try BinaryContainer.open(bytes, magic: BackgroundIDF.magic, versions: [BackgroundIDF.formatVersion]).payload
+        } catch {
+            throw BackgroundIDFError(error)
+        }
+        guard payload.count >= 20 else { throw .malformed("header shorter than 20 bytes") }
+        let p = payload.lowerBound
+        try self.init(optionBytes: (bytes[p], bytes[p + 1], bytes[p + 2]),
+                      documentCount: BinaryContainer.littleEndian(bytes, at: p + 4, byteCount: 8),
+                      keyCount: BinaryContainer.littleEndian(bytes, at: p + 12, byteCount: 8),
+                      keyData: bytes, from: p + 20, to: payload.upperBound)
+    }
+
+    /// Reads a version-1 file.
+    private init(legacy bytes: [UInt8]) throws(BackgroundIDFError) {
+        guard bytes.count >= BackgroundIDF.legacyHeaderSize else { throw .truncated }
+        let payloadLength = BinaryContainer.littleEndian(bytes, at: 32, byteCount: 8)
+        let available = UInt64(bytes.count - BackgroundIDF.legacyHeaderSize)
+        guard payloadLength == available else {
+            throw payloadLength > available ? .truncated : .malformed("trailing bytes")
+        }
+        guard FNV1a64.hash(bytes[BackgroundIDF.legacyHeaderSize...]) == BinaryContainer.littleEndian(bytes, at: 40, byteCount: 8) else {
+            throw .checksumMismatch
+        }
+        guard bytes[14] <= 1 else { throw .malformed("n-gram flags \(bytes[14])") }
+        try self.init(optionBytes: (bytes[12], bytes[13], bytes[14]),
+                      documentCount: BinaryContainer.littleEndian(bytes, at: 16, byteCount: 8),
+                      keyCount: BinaryContainer.littleEndian(bytes, at: 24, byteCount: 8),
+                      keyData: bytes, from: BackgroundIDF.legacyHeaderSize, to: bytes.count)
+    }
+
+    /// Checks the header values and decodes the key data in `bytes[start..<end]`.
+    private init(optionBytes: (UInt8, UInt8, UInt8), documentCount: UInt64, keyCount: UInt64,
+                 keyData bytes: [UInt8], from start: Int, to end: Int) throws(BackgroundIDFError) {
+        let (minLength, maxLength, flags) = (Int(optionBytes.0), Int(optionBytes.1), optionBytes.2)
+        guard flags <= 3, let options = try? NGramOptions(minLength: minLength, maxLength: maxLength,
+                                                          foldsDigits: flags & 1 == 1, includesPunctuation: flags & 2 == 2)
+        else { throw .malformed("n-gram options \(minLength)–\(maxLength), flags \(flags)") }
+        guard documentCount <= UInt64(Int32.max), keyCount <= UInt64(end - start) / 2 else {
+            throw .malformed("counts out of range")
+        }
+        // Keys (ascending, as deltas) then frequencies, as varints, in one pass over the
+        // raw bytes (every read is within start..<end, checked before it).
+        let count = Int(keyCount)
+        let decoded = bytes.withUnsafeBufferPointer { bytes -> Result<([UInt64], [UInt32]), BackgroundIDFError> in
+            var keys = [UInt64](repeating: 0, count: count)
+            var dfs = [UInt32](repeating: 0, count: count)
+            var position = start
+            var previous: UInt64 = 0
+            for index in 0..<(2 * count) {
+                var v: UInt64 = 0
+                var shift: UInt64 = 0
+                while true {
+                    guard position < end else { return .failure(.truncated) }
+                    let byte = bytes[position]
+                    position += 1
+                    guard shift < 64, !(shift == 63 && byte > 1) else { return .failure(.malformed("varint overflow")) }
+                    v |= UInt64(byte & 0x7F) << shift
+                    if byte & 0x80 == 0 { break }
+                    shift += 7
+                }
+                if index < count {
+                    guard index == 0 || v > 0 else { return .failure(.malformed("keys not ascending")) }
+                    let (sum, overflow) = previous.addingReportingOverflow(v)
+                    guard !overflow, sum != 0 else { return .failure(.malformed("key out of range")) }
+                    keys[index] = sum
+                    previous = sum
+                } else {
+                    guard v >= 1, v <= documentCount else { return .failure(.malformed("document frequency \(v)")) }
+                    dfs[index - count] = UInt32(v)
+                }
+            }
+            return position == end ? .success((keys, dfs)) : .failure(.malformed("trailing bytes"))
+        }
+        let (keys, dfs) = try decoded.get()
+        self.init(options: options, documentCount: Int(documentCount), sortedKeys: keys, frequencies: dfs)
+    }
+
+    /// Reads an IDF file.
+    /// - Throws: ``BackgroundIDFError/unreadable(path:reason:)`` when it cannot be read, or
+    ///   ``BackgroundIDFError/invalidFile(path:problem:)`` naming the file when its content
+    ///   is truncated, corrupt or of another version.
+    public init(contentsOf url: URL) throws(BackgroundIDFError) {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw .unreadable(path: url.path, reason: error.localizedDescription)
+        }
+        do {
+            try self.init(serialized: [UInt8](data))
+        } catch {
+            throw .invalidFile(path: url.path, problem: error.description)
+        }
+    }
+
+    /// Writes the binary form to `url` (atomically).
+    /// - Throws: ``BackgroundIDFError/writeFailed(path:reason:)``.
+    public func write(to url: URL) throws(BackgroundIDFError) {
+        do { try Data(serialized()).write(to: url, options: .atomic) } catch {
+            throw .writeFailed(path: url.path, reason: error.localizedDescription)
+        }
+    }
+}

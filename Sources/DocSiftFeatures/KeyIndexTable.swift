@@ -1,0 +1,184 @@
+import CCacheHints
+
+/// Dense indices for n-gram keys (or any 64-bit keys) in first-seen order, each with a
+/// `Float` weight: an open-addressing table (linear probing, ``KeyHash``, load factor
+/// ≤ 0.5) whose 16-byte slots hold key, index and weight together, so a lookup in a large
+/// table costs one cache miss. It numbers a document's distinct n-grams for the summarizer,
+/// keyword candidates, and the keys of a ``BackgroundIDF`` with their IDF.
+///
+/// Every key is valid, 0 included (it is kept beside the slots, where 0 marks an empty slot).
+package struct KeyIndexTable: Sendable {
+    @usableFromInline struct Slot: Sendable {
+        @usableFromInline var key: UInt64
+        @usableFromInline var index: Int32
+        @usableFromInline var weight: Float
+    }
+
+    @usableFromInline var slots: [Slot]
+    @usableFromInline var shift: UInt64
+    /// Index and weight of key 0, when stored.
+    @usableFromInline var zero: (index: Int32, weight: Float)?
+    /// Number of stored keys (the next new key's index).
+    package private(set) var count = 0
+
+    /// A table with room for about `expected` keys before it grows.
+    package init(expectedCount expected: Int) {
+        var capacity = 16
+        while capacity < max(1, expected) * 2 { capacity <<= 1 }
+        slots = [Slot](repeating: Slot(key: 0, index: -1, weight: 0), count: capacity)
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+    }
+
+    /// The index of `key`; a new key gets the next index (``count``) and `weight`.
+    @inlinable @inline(__always)
+    package mutating func index(inserting key: UInt64, weight: Float = 0) -> Int32 {
+        let next = Int32(truncatingIfNeeded: count)
+        guard key != 0 else {
+            if let zero { return zero.index }
+            zero = (next, weight)
+            count += 1
+            return next
+        }
+        if (count + 1) * 2 > slots.count { grow() }
+        let shift = self.shift
+        let found = slots.withUnsafeMutableBufferPointer { slots -> Int32 in
+            let mask = slots.count - 1
+            var slot = KeyHash.slot(of: key, shift: shift)
+            while true {
+                let stored = slots[slot].key
+                if stored == key { return slots[slot].index }
+                if stored == 0 {
+                    slots[slot] = Slot(key: key, index: next, weight: weight)
+                    return -1
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+        if found >= 0 { return found }
+        count += 1
+        return next
+    }
+
+    /// The index of each of `keys`, inserting new ones as ``index(inserting:weight:)`` does
+    /// (with weight `weights[k]`, or 0): one pass over the raw slots, sized for all of
+    /// them first.
+    package mutating func indices(inserting keys: [UInt64], weights: [Float]? = nil) -> [Int32] {
+        let weights = weights ?? []
+        var indices = [Int32](repeating: 0, count: keys.count)
+        var k = 0
+        while k < keys.count {
+            var count = self.count
+            var zero = self.zero
+            let shift = self.shift
+            // Insert until the table would be more than half full; then grow and go on.
+            indices.withUnsafeMutableBufferPointer { indices in slots.withUnsafeMutableBufferPointer { slots in
+                let mask = slots.count - 1
+                while k < keys.count && (count + 1) * 2 <= slots.count {
+                    let key = keys[k]
+                    let next = Int32(truncatingIfNeeded: count)
+                    let weight = k < weights.count ? weights[k] : 0
+                    var index = next
+                    if key == 0 {
+                        if let zero { index = zero.index } else {
+                            zero = (next, weight)
+                            count += 1
+                        }
+                    } else {
+                        var slot = KeyHash.slot(of: key, shift: shift)
+                        while true {
+                            let stored = slots[slot].key
+                            if stored == key {
+                                index = slots[slot].index
+                                break
+                            }
+                            if stored == 0 {
+                                slots[slot] = Slot(key: key, index: next, weight: weight)
+                                count += 1
+                                break
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
+                    indices[k] = index
+                    k += 1
+                }
+            } }
+            self.count = count
+            self.zero = zero
+            if k < keys.count { grow() }
+        }
+        return indices
+    }
+
+    /// Index and weight of `key`, or `nil` when it is not stored.
+    @inlinable
+    package func entry(of key: UInt64) -> (index: Int32, weight: Float)? {
+        guard key != 0 else { return zero }
+        let mask = slots.count - 1
+        var slot = KeyHash.slot(of: key, shift: shift)
+        while true {
+            let stored = slots[slot]
+            if stored.key == key { return (stored.index, stored.weight) }
+            if stored.key == 0 { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The index of `key`, or `nil`.
+    @inlinable
+    package func index(of key: UInt64) -> Int32? { entry(of: key)?.index }
+
+    /// The weight of each of `keys` (`missing` for a key not stored). The slot of the key a
+    /// few places ahead is prefetched, so that in a table larger than the cache the misses
+    /// overlap instead of queueing.
+    package func weights(of keys: [UInt64], missing: Float) -> [Float] {
+        let ahead = 8
+        let shift = self.shift
+        var weights = [Float](repeating: missing, count: keys.count)
+        weights.withUnsafeMutableBufferPointer { weights in slots.withUnsafeBufferPointer { slots in
+            guard let base = slots.baseAddress else { return }
+            let mask = slots.count - 1
+            for k in 0..<min(ahead, keys.count) { docsift_prefetch_read(base + KeyHash.slot(of: keys[k], shift: shift)) }
+            for k in keys.indices {
+                if k + ahead < keys.count { docsift_prefetch_read(base + KeyHash.slot(of: keys[k + ahead], shift: shift)) }
+                let key = keys[k]
+                if key == 0 {
+                    if let zero { weights[k] = zero.weight }
+                    continue
+                }
+                var slot = KeyHash.slot(of: key, shift: shift)
+                while true {
+                    let stored = slots[slot]
+                    if stored.key == key {
+                        weights[k] = stored.weight
+                        break
+                    }
+                    if stored.key == 0 { break }
+                    slot = (slot + 1) & mask
+                }
+            }
+        } }
+        return weights
+    }
+
+    /// Calls `body(key, index)` for every stored key, in slot order (key 0 first).
+    package func forEach(_ body: (UInt64, Int32) -> Void) {
+        if let zero { body(0, zero.index) }
+        for slot in slots where slot.key != 0 { body(slot.key, slot.index) }
+    }
+
+    /// Doubles the number of slots, keeping every key, index and weight.
+    @usableFromInline
+    mutating func grow() {
+        let old = slots
+        let capacity = old.count * 2
+        slots = [Slot](repeating: Slot(key: 0, index: -1, weight: 0), count: capacity)
+        shift -= 1
+        let mask = capacity - 1
+        for entry in old where entry.key != 0 {
+            var slot = KeyHash.slot(of: entry.key, shift: shift)
+            while slots[slot].key != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
+        }
+    }
+}

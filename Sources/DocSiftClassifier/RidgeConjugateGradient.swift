@@ -6,7 +6,7 @@ import CCacheHints
 /// Each label's column of `A` runs its own CG recurrence, but all columns share one product
 /// per iteration, `Q = X·(Xᵀ·P) + D·P`, computed as two sparse passes over the rows with
 /// `Xᵀ·P` held features × labels (one row entry touches one contiguous run of it). Cost per
-/// iteration: about `4 · nonzeros · labels` multiply-adds; memory: the rows, `Xᵀ·P`, and four
+/// iteration: about `2 · nonzeros · labels` multiply-adds; memory: the rows, `Xᵀ·P`, and four
 /// `n × c` blocks. A column stops when its residual falls below ``tolerance`` of its start.
 enum RidgeConjugateGradient {
     /// Iterations at most.
@@ -17,79 +17,91 @@ enum RidgeConjugateGradient {
     static let tolerance: Float = 1e-2
 
     /// `A` (n×c, row-major) with `(X·Xᵀ + diag(ridge))·A = targets`.
-    /// - Returns: the solution and the number of iterations run.
     /// `rows` are laid out by ``SparseRowMatrix/prepareForSolver()`` (`layout`): singleton
     /// features enter as the diagonal term they are, and only shared ones are multiplied.
+    /// Inside, every `n × c` block is held as label lanes of four (`SIMD4<Float>`, the last
+    /// zero-padded), so that one row entry updates four labels per vector instruction.
+    /// - Returns: the solution and the number of iterations run.
     static func solve(rows: SparseRowMatrix, layout: SolverLayout, targets: [Float], labelCount c: Int,
                       ridge: [Float]) -> (solution: [Float], iterations: Int) {
         let n = rows.rowCount
+        guard n > 0, c > 0 else { return ([Float](repeating: 0, count: n * c), 0) }
+        let blocks = (c + 3) / 4
         let diagonal = (0..<n).map { ridge[$0] + layout.singletonSquares[$0] }
-        var solution = [Float](repeating: 0, count: n * c)
-        guard n > 0, c > 0 else { return (solution, 0) }
-        var residual = targets
-        var direction = targets
-        var product = [Float](repeating: 0, count: n * c)
-        var scatter = [SIMD4<Float>](repeating: .zero, count: layout.sharedFeatureCount * ((c + 3) / 4))
-        var rho = columnDots(residual, residual, c: c)
-        let goal = rho.map { $0 * tolerance * tolerance }
-        var done = (0..<c).map { rho[$0] <= goal[$0] || rho[$0] == 0 }
+        var residual = [SIMD4<Float>](repeating: .zero, count: n * blocks)
+        for i in 0..<n {
+            for label in 0..<c { residual[i * blocks + label / 4][label % 4] = targets[i * c + label] }
+        }
+        var solution = [SIMD4<Float>](repeating: .zero, count: n * blocks)
+        var direction = residual
+        var product = [SIMD4<Float>](repeating: .zero, count: n * blocks)
+        var scatter = [SIMD4<Float>](repeating: .zero, count: layout.sharedFeatureCount * blocks)
+        var rho = laneDots(residual, residual, blocks: blocks)
+        let goal = rho.map { $0 * SIMD4<Double>(repeating: Double(tolerance * tolerance)) }
+        // Lanes still iterating: 1, else 0 (padding lanes and converged labels).
+        var live = (0..<blocks).map { b in
+            SIMD4<Float>((0..<4).map { lane in b * 4 + lane < c && rho[b][lane] > goal[b][lane] && rho[b][lane] > 0 ? 1 : 0 })
+        }
         var iterations = 0
-        while iterations < maximumIterations, done.contains(false) {
+        while iterations < maximumIterations, live.contains(where: { $0 != .zero }) {
             iterations += 1
-            multiply(rows: rows, layout: layout, direction, diagonal: diagonal, c: c, scatter: &scatter, into: &product)
-            let curvature = columnDots(direction, product, c: c)
-            var step = [Float](repeating: 0, count: c)
-            for label in 0..<c where !done[label] && curvature[label] > 0 { step[label] = rho[label] / curvature[label] }
-            for i in 0..<n {
-                for label in 0..<c {
-                    solution[i * c + label] += step[label] * direction[i * c + label]
-                    residual[i * c + label] -= step[label] * product[i * c + label]
+            multiply(rows: rows, layout: layout, direction, diagonal: diagonal, blocks: blocks,
+                     scatter: &scatter, into: &product)
+            let curvature = laneDots(direction, product, blocks: blocks)
+            var step = [SIMD4<Float>](repeating: .zero, count: blocks)
+            for b in 0..<blocks {
+                for lane in 0..<4 where live[b][lane] != 0 && curvature[b][lane] > 0 {
+                    step[b][lane] = Float(rho[b][lane] / curvature[b][lane])
                 }
             }
-            let next = columnDots(residual, residual, c: c)
-            var beta = [Float](repeating: 0, count: c)
-            for label in 0..<c where !done[label] {
-                if next[label] <= goal[label] || curvature[label] <= 0 {
-                    done[label] = true
-                } else {
-                    beta[label] = next[label] / rho[label]
+            for i in 0..<n {
+                for b in 0..<blocks {
+                    solution[i * blocks + b] += step[b] * direction[i * blocks + b]
+                    residual[i * blocks + b] -= step[b] * product[i * blocks + b]
+                }
+            }
+            let next = laneDots(residual, residual, blocks: blocks)
+            var beta = [SIMD4<Float>](repeating: .zero, count: blocks)
+            for b in 0..<blocks {
+                for lane in 0..<4 where live[b][lane] != 0 {
+                    if next[b][lane] <= goal[b][lane] || curvature[b][lane] <= 0 {
+                        live[b][lane] = 0
+                    } else {
+                        beta[b][lane] = Float(next[b][lane] / rho[b][lane])
+                    }
                 }
             }
             rho = next
             for i in 0..<n {
-                for label in 0..<c {
-                    direction[i * c + label] = done[label] ? 0 : residual[i * c + label] + beta[label] * direction[i * c + label]
+                for b in 0..<blocks {
+                    direction[i * blocks + b] = live[b] * (residual[i * blocks + b] + beta[b] * direction[i * blocks + b])
                 }
             }
         }
-        return (solution, iterations)
+        var result = [Float](repeating: 0, count: n * c)
+        for i in 0..<n {
+            for label in 0..<c { result[i * c + label] = solution[i * blocks + label / 4][label % 4] }
+        }
+        return (result, iterations)
     }
 
-    /// Per column `Σᵢ a[i, label]·b[i, label]`, accumulated in `Double`.
-    private static func columnDots(_ a: [Float], _ b: [Float], c: Int) -> [Float] {
-        var sums = [Double](repeating: 0, count: c)
-        let n = a.count / c
+    /// Per lane `Σᵢ a[i]·b[i]` over the rows of `blocks` lane blocks, accumulated in `Double`.
+    private static func laneDots(_ a: [SIMD4<Float>], _ b: [SIMD4<Float>], blocks: Int) -> [SIMD4<Double>] {
+        var sums = [SIMD4<Double>](repeating: .zero, count: blocks)
+        let n = a.count / blocks
         for i in 0..<n {
-            for label in 0..<c { sums[label] += Double(a[i * c + label]) * Double(b[i * c + label]) }
+            for k in 0..<blocks { sums[k] += SIMD4<Double>(a[i * blocks + k] * b[i * blocks + k]) }
         }
-        return sums.map { Float($0) }
+        return sums
     }
 
     /// Row entries looked ahead for prefetching.
     private static let ahead = 8
 
-    /// `into = X·(Xᵀ·p) + diag(diagonal)·p` over the shared entries. The label columns are
-    /// copied into blocks of four lanes (`SIMD4<Float>`, zero-padded) so that one row entry
-    /// updates a whole run of labels in vector instructions.
-    private static func multiply(rows: SparseRowMatrix, layout: SolverLayout, _ p: [Float], diagonal: [Float], c: Int,
-                                 scatter: inout [SIMD4<Float>], into result: inout [Float]) {
+    /// `into = X·(Xᵀ·p) + diag(diagonal)·p` over the shared entries, in lane blocks.
+    private static func multiply(rows: SparseRowMatrix, layout: SolverLayout, _ lanes: [SIMD4<Float>], diagonal: [Float],
+                                 blocks: Int, scatter: inout [SIMD4<Float>], into products: inout [SIMD4<Float>]) {
         let n = rows.rowCount
-        let blocks = (c + 3) / 4
-        var lanes = [SIMD4<Float>](repeating: .zero, count: n * blocks)
-        for i in 0..<n {
-            for label in 0..<c { lanes[i * blocks + label / 4][label % 4] = p[i * c + label] }
-        }
-        var products = [SIMD4<Float>](repeating: .zero, count: n * blocks)
         rows.indices.withUnsafeBufferPointer { indices in
             rows.values.withUnsafeBufferPointer { values in
                 scatter.withUnsafeMutableBufferPointer { s in
@@ -126,9 +138,6 @@ enum RidgeConjugateGradient {
                     }
                 }
             }
-        }
-        for i in 0..<n {
-            for label in 0..<c { result[i * c + label] = products[i * blocks + label / 4][label % 4] }
         }
     }
 }

@@ -27,15 +27,16 @@ enum SquaredHingeSolver {
     /// Row entries looked ahead for prefetching.
     private static let ahead = 8
 
-    /// The deviation from the prior, `v = W − W₀ = Xᵀ·(α∘y)` (features × c), and the biases
-    /// (c). `prior` holds the scores `X·W₀` (n×c), or is `nil` when `W₀ = 0`; `truth` the true
+    /// The deviation from the prior, `v = W − W₀ = Xᵀ·(α∘y)` (features × c), the biases
+    /// (c), the passes made, and with `keepsDual` the coefficients `αᵢ·yᵢ` (n×c; for tests). `prior` holds the scores `X·W₀` (n×c), or is `nil` when `W₀ = 0`; `truth` the true
     /// label index of each example (−1 = none of the labels), `weights` the per-example loss weights.
     /// `rows` are laid out by ``SparseRowMatrix/prepareForSolver()`` (`layout`; the result is
     /// in its feature numbering): a singleton feature's part of `v` is `αᵢyᵢxᵢ` of its one
     /// row, so its share of that row's margin, `αᵢyᵢ·Σ x²`, is kept per row and `v` is read
     /// and written for shared features only, then completed at the end.
     static func solve(rows: SparseRowMatrix, layout: SolverLayout, labelCount c: Int, prior: DenseMatrix?, truth: [Int],
-                      lambda: Float, weights: [Float], seed: UInt64) -> (deviation: DenseMatrix, bias: [Float], passes: Int) {
+                      lambda: Float, weights: [Float], seed: UInt64,
+                      keepsDual: Bool = false) -> (deviation: DenseMatrix, bias: [Float], passes: Int, dual: [Float]) {
         let n = rows.rowCount
         let priorValues = prior?.values ?? []
         let hasPrior = priorValues.count == n * c && n > 0
@@ -145,9 +146,10 @@ enum SquaredHingeSolver {
                 }
             }
         }
+        let dual = keepsDual ? (0..<(n * c)).map { alpha[$0] * (truth[$0 / c] == $0 % c ? 1 : -1) } : []
         alpha = []
         let deviation = (try? DenseMatrix(rows: rows.featureCount, columns: c, values: full))
             ?? DenseMatrix(rows: rows.featureCount, columns: c)
-        return (deviation, intercept, passes)
+        return (deviation, intercept, passes, dual)
     }
 }

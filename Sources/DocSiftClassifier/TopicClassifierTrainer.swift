@@ -170,10 +170,13 @@ public struct TopicClassifierTrainer: Sendable {
              pseudo: [LabeledText], labels: [String]) throws -> FittedParts {
         let featureCount = vectorizer.vocabulary.count
         let c = labels.count
-        var weights = DenseMatrix(rows: featureCount, columns: c)
+        // The weights are allocated when first needed: without a prior, only after the solve,
+        // so that the solver's own blocks and the weights are not held at the same time.
+        let hasPrior = options.profilePriorScale > 0 && !pseudo.isEmpty
+        var weights = DenseMatrix(rows: hasPrior ? featureCount : 0, columns: hasPrior ? c : 0)
 
         // Profile prior: normalized centroid of each label's pseudo-documents.
-        if options.profilePriorScale > 0, !pseudo.isEmpty {
+        if hasPrior {
             let counts = NGramCounts()
             for (column, label) in labels.enumerated() {
                 var centroid = [Float](repeating: 0, count: featureCount)
@@ -191,7 +194,10 @@ public struct TopicClassifierTrainer: Sendable {
         }
         var bias = [Float](repeating: 0, count: c)
         let n = rows.rowCount
-        guard n > 0 else { return FittedParts(vectorizer: vectorizer, weights: weights, bias: bias) }
+        guard n > 0 else {
+            if !hasPrior { weights = DenseMatrix(rows: featureCount, columns: c) }
+            return FittedParts(vectorizer: vectorizer, weights: weights, bias: bias)
+        }
 
         let solver = options.solver(rowCount: n, nonzeros: rows.nonzeroCount, featureCount: featureCount, labelCount: c)
         var matrix: ExampleMatrix? = ExampleMatrix(rows: rows, densified: solver == .exactRidge)
@@ -202,11 +208,12 @@ public struct TopicClassifierTrainer: Sendable {
         case .dualCoordinateDescent:
             let layout = rows.prepareForSolver()
             let newNumber = layout.newNumber
-            let (deviation, intercept, passes) = SquaredHingeSolver.solve(
+            let (deviation, intercept, passes, _) = SquaredHingeSolver.solve(
                 rows: rows, layout: layout, labelCount: c, prior: prior, truth: truth,
                 lambda: options.regularization, weights: sampleWeights, seed: options.samplingSeed)
             rows = SparseRowMatrix(featureCount: 0)
             bias = intercept
+            if !hasPrior { weights = DenseMatrix(rows: featureCount, columns: c) }
             for feature in 0..<featureCount {
                 let from = Int(newNumber[feature]) * c
                 for column in 0..<c { weights.values[feature * c + column] += deviation.values[from + column] }
@@ -247,6 +254,7 @@ public struct TopicClassifierTrainer: Sendable {
                 dual = try DenseMatrix(rows: n, columns: c, values: solution)
                 report(.solved(solver: solver, iterations: iterations))
             }
+            if !hasPrior { weights = DenseMatrix(rows: featureCount, columns: c) }
             try matrix?.addTransposedProduct(dual, into: &weights)
         }
         return FittedParts(vectorizer: vectorizer, weights: weights, bias: bias)

@@ -40,7 +40,7 @@ struct TrainCommand: ParsableCommand {
         let log = PhaseLog(enabled: verbose)
         let progress = ProgressLine(verb: "train", totalBytes: nil, unit: "steps")
         progress.set(done: 0, note: "reading data")
-        let examples = try training.examples(from: data, groupField: nil)
+        var examples = try training.examples(from: data, groupField: nil)
         let profiles = try training.loadProfiles(for: data)
         let background = try training.backgroundTexts()
         log.note("read \(examples.count) examples" + (background.isEmpty ? "" : ", \(background.count) background texts"))
@@ -52,13 +52,15 @@ struct TrainCommand: ParsableCommand {
         }
         let model = try trainer.train(examples: examples, profiles: profiles, background: background)
         let fitSeconds = Date().timeIntervalSince(fitStarted)
+        let exampleCount = examples.count
+        examples = []  // not needed to write the model: give the memory back first
         log.note("model ready")
         progress.set(done: 2, note: "writing the model")
         try model.save(to: URL(fileURLWithPath: out))
         log.note("wrote \(out)")
         progress.finish()
         OutputWriter.diagnostic(String(format: "train: %d examples, %d labels, %d features%@%@ → %@ (%.2f s; fit %.2f s)",
-            examples.count, model.labels.count, model.vectorizer.vocabulary.count,
+            exampleCount, model.labels.count, model.vectorizer.vocabulary.count,
             profiles == nil ? "" : ", with profiles", background.isEmpty ? "" : ", \(background.count) background texts",
             out, Date().timeIntervalSince(started), fitSeconds))
     }

@@ -3,28 +3,29 @@ import DocSiftFeatures
 import DocSiftLinearAlgebra
 
 /// Training examples as rows of a feature matrix, with the products the dual ridge solver
-/// needs. When `rows × features` is small the matrix is densified and the products run as
-/// BLAS calls (ssyrk for the Gram matrix, sgemm for `Xᵀ·A`); otherwise sparse loops compute
-/// the same numbers.
+/// needs. For the exact ridge solve, when `rows × features` is small, the matrix is
+/// densified and the products run as BLAS calls (ssyrk for the Gram matrix, sgemm for
+/// `Xᵀ·A`); otherwise sparse loops over the compact rows compute the same numbers.
 struct ExampleMatrix {
     /// The example vectors.
-    let rows: [SparseVector]
+    let rows: SparseRowMatrix
     /// Number of features (columns).
-    let featureCount: Int
-    /// The densified matrix, when it fits the budget.
+    var featureCount: Int { rows.featureCount }
+    /// The densified matrix, when asked for and within the budget.
     let dense: DenseMatrix?
 
     /// Largest `rows × features` that is densified (64 M floats = 256 MB).
     static let denseBudget = 1 << 26
 
-    init(rows: [SparseVector], featureCount: Int) {
+    /// - Parameter densified: build the dense copy (when within ``denseBudget``) for BLAS.
+    init(rows: SparseRowMatrix, densified: Bool) {
         self.rows = rows
-        self.featureCount = featureCount
-        if rows.count * featureCount <= ExampleMatrix.denseBudget, !rows.isEmpty, featureCount > 0 {
-            var matrix = DenseMatrix(rows: rows.count, columns: featureCount)
-            for (i, row) in rows.enumerated() {
-                for k in 0..<row.indices.count {
-                    matrix.values[i * featureCount + Int(row.indices[k])] = row.values[k]
+        let featureCount = rows.featureCount
+        if densified, rows.rowCount * featureCount <= ExampleMatrix.denseBudget, rows.rowCount > 0, featureCount > 0 {
+            var matrix = DenseMatrix(rows: rows.rowCount, columns: featureCount)
+            for i in 0..<rows.rowCount {
+                for p in rows.entries(of: i) {
+                    matrix.values[i * featureCount + Int(rows.indices[p])] = rows.values[p]
                 }
             }
             dense = matrix
@@ -36,18 +37,21 @@ struct ExampleMatrix {
     /// The Gram matrix `X·Xᵀ` (n×n): one ssyrk when densified, else ``SparseGram``.
     func gram() -> DenseMatrix {
         if let dense { return MatrixProducts.gram(dense) }
-        return SparseGram.compute(rows: rows, featureCount: featureCount)
+        return SparseGram.compute(rows: rows)
     }
 
     /// `X·W` for a dense `W` (features × c), as an n×c matrix.
     func times(_ weights: DenseMatrix) throws -> DenseMatrix {
         if let dense { return try MatrixProducts.product(dense, weights) }
         let c = weights.columns
-        var result = DenseMatrix(rows: rows.count, columns: c)
+        var result = DenseMatrix(rows: rows.rowCount, columns: c)
         weights.values.withUnsafeBufferPointer { w in
-            for (i, row) in rows.enumerated() {
+            for i in 0..<rows.rowCount {
+                let range = rows.entries(of: i)
                 for column in 0..<c {
-                    result.values[i * c + column] = row.dot(dense: w, stride: c, offset: column)
+                    var sum: Float = 0
+                    for p in range { sum += rows.values[p] * w[Int(rows.indices[p]) * c + column] }
+                    result.values[i * c + column] = sum
                 }
             }
         }
@@ -64,18 +68,19 @@ struct ExampleMatrix {
         let ahead = 8
         a.values.withUnsafeBufferPointer { a in
             weights.values.withUnsafeMutableBufferPointer { w in
-                guard let base = w.baseAddress, let first = a.baseAddress else { return }
-                for (i, row) in rows.enumerated() {
-                    let coefficients = first + i * c
-                    row.indices.withUnsafeBufferPointer { indices in
-                        row.values.withUnsafeBufferPointer { values in
+                rows.indices.withUnsafeBufferPointer { indices in
+                    rows.values.withUnsafeBufferPointer { values in
+                        guard let base = w.baseAddress, let first = a.baseAddress else { return }
+                        for i in 0..<rows.rowCount {
+                            let coefficients = first + i * c
+                            let range = rows.entries(of: i)
                             // Feature rows land all over `weights`: start loading a later one
                             // while this one is updated.
-                            for k in 0..<min(ahead, indices.count) { docsift_prefetch_read(base + Int(indices[k]) * c) }
-                            for k in 0..<indices.count {
-                                if k + ahead < indices.count { docsift_prefetch_read(base + Int(indices[k + ahead]) * c) }
-                                let target = base + Int(indices[k]) * c
-                                let value = values[k]
+                            for p in range.prefix(ahead) { docsift_prefetch_read(base + Int(indices[p]) * c) }
+                            for p in range {
+                                if p + ahead < range.upperBound { docsift_prefetch_read(base + Int(indices[p + ahead]) * c) }
+                                let target = base + Int(indices[p]) * c
+                                let value = values[p]
                                 for column in 0..<c { target[column] += value * coefficients[column] }
                             }
                         }

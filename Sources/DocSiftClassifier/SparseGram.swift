@@ -12,13 +12,12 @@ import DocSiftLinearAlgebra
 /// `n²/2` multiply-adds at BLAS speed, a posting list of length `d` about `d²/2` scalar ones.
 enum SparseGram {
     /// `X·Xᵀ` (n×n, symmetric) for rows over `featureCount` features.
-    static func compute(rows: [SparseVector], featureCount: Int) -> DenseMatrix {
-        let n = rows.count
+    static func compute(rows: SparseRowMatrix) -> DenseMatrix {
+        let n = rows.rowCount
+        let featureCount = rows.featureCount
         guard n > 0 else { return DenseMatrix(rows: 0, columns: 0) }
         var rowsUsing = [Int32](repeating: 0, count: featureCount)
-        for row in rows {
-            for index in row.indices { rowsUsing[Int(index)] += 1 }
-        }
+        for index in rows.indices { rowsUsing[Int(index)] += 1 }
         let threshold = Int32(max(32, n / 4))
         // Dense column of each common feature, -1 for the others.
         var denseColumn = [Int32](repeating: -1, count: featureCount)
@@ -30,10 +29,10 @@ enum SparseGram {
         var gram = DenseMatrix(rows: n, columns: n)
         if commonCount > 0 {
             var block = DenseMatrix(rows: n, columns: commonCount)
-            for (i, row) in rows.enumerated() {
-                for k in 0..<row.indices.count {
-                    let column = denseColumn[Int(row.indices[k])]
-                    if column >= 0 { block.values[i * commonCount + Int(column)] = row.values[k] }
+            for i in 0..<n {
+                for p in rows.entries(of: i) {
+                    let column = denseColumn[Int(rows.indices[p])]
+                    if column >= 0 { block.values[i * commonCount + Int(column)] = rows.values[p] }
                 }
             }
             gram = MatrixProducts.gram(block)
@@ -44,9 +43,9 @@ enum SparseGram {
 
     /// Adds the products over features without a dense column, through posting lists
     /// (rows in ascending order, so each row only meets earlier ones).
-    private static func addRareFeatureProducts(rows: [SparseVector], rowsUsing: [Int32], denseColumn: [Int32],
+    private static func addRareFeatureProducts(rows: SparseRowMatrix, rowsUsing: [Int32], denseColumn: [Int32],
                                                into gram: inout DenseMatrix) {
-        let n = rows.count
+        let n = rows.rowCount
         let featureCount = rowsUsing.count
         var start = [Int](repeating: 0, count: featureCount + 1)
         for feature in 0..<featureCount {
@@ -55,12 +54,12 @@ enum SparseGram {
         var postedRow = [Int32](repeating: 0, count: start[featureCount])
         var postedValue = [Float](repeating: 0, count: start[featureCount])
         var next = start
-        for (i, row) in rows.enumerated() {
-            for k in 0..<row.indices.count {
-                let feature = Int(row.indices[k])
+        for i in 0..<n {
+            for p in rows.entries(of: i) {
+                let feature = Int(rows.indices[p])
                 guard denseColumn[feature] < 0 else { continue }
                 postedRow[next[feature]] = Int32(i)
-                postedValue[next[feature]] = row.values[k]
+                postedValue[next[feature]] = rows.values[p]
                 next[feature] += 1
             }
         }
@@ -73,11 +72,10 @@ enum SparseGram {
                 sums.withUnsafeMutableBufferPointer { sums in
                     gram.values.withUnsafeMutableBufferPointer { g in
                         for i in 0..<n {
-                            let row = rows[i]
-                            for k in 0..<row.indices.count {
-                                let feature = Int(row.indices[k])
+                            for q in rows.entries(of: i) {
+                                let feature = Int(rows.indices[q])
                                 guard denseColumn[feature] < 0 else { continue }
-                                let x = row.values[k]
+                                let x = rows.values[q]
                                 end[feature] += 1  // now past row i's own posting
                                 for p in start[feature]..<end[feature] {
                                     sums[Int(postedRow[p])] += x * postedValue[p]

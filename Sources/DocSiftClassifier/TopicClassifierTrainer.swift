@@ -10,8 +10,11 @@ import DocSiftLinearAlgebra
 ///    pseudo-documents, times ``TrainingOptions/profilePriorScale``.
 /// 3. The examples fit the deviation from the prior in the dual:
 ///    `minimize ‖X·W + 1·bᵀ − Y‖² + λ‖W − W₀‖²` gives `W = W₀ + Xᵀ·A` with
-///    `(X·Xᵀ + λI)·A = Y − X·W₀ − 1·bᵀ`; the Gram matrix comes from ssyrk (densified
-///    examples) and the system is solved by Cholesky (sposv).
+///    `(X·Xᵀ + λI)·A = Y − X·W₀ − 1·bᵀ`, solved exactly (Gram matrix by ssyrk, Cholesky by
+///    sposv) or by conjugate gradients over the sparse rows, whichever
+///    ``TrainingOptions/solver(rowCount:nonzeros:featureCount:labelCount:)`` estimates
+///    cheaper; the squared hinge is solved by dual coordinate descent (``SquaredHingeSolver``).
+///    Examples are held as compact sparse rows (``SparseRowMatrix``), counted once.
 /// 4. With an abstain label, per-label thresholds are chosen by cross-validation inside
 ///    the training examples only (leave one group out when there are at least three
 ///    groups), so an outer evaluation stays honest.
@@ -25,13 +28,15 @@ public struct TopicClassifierTrainer: Sendable {
     /// The training options.
     public var options: TrainingOptions
 
-    /// A trainer with the given options.
-    public init(options: TrainingOptions = TrainingOptions()) {
-        self.options = options
-    }
+    /// Called as each phase of a fit ends (for progress and `--verbose`); `nil` by default.
+    public var phaseObserver: (@Sendable (TrainingPhase) -> Void)?
 
-    /// The most examples one training run takes (the Gram matrix is n×n floats).
-    public static let maximumExamples = 40_000
+    /// A trainer with the given options.
+    public init(options: TrainingOptions = TrainingOptions(),
+                phaseObserver: (@Sendable (TrainingPhase) -> Void)? = nil) {
+        self.options = options
+        self.phaseObserver = phaseObserver
+    }
 
     /// Counts background texts once, for reuse across many trainings (IDF only).
     public func backgroundFrequencies(_ texts: [String]) -> DocumentFrequencies {
@@ -67,10 +72,6 @@ public struct TopicClassifierTrainer: Sendable {
         try profiles?.validate()
         guard !examples.isEmpty || !(profiles?.topics.isEmpty ?? true) else {
             throw ClassifierError.invalidTraining("no examples and no profiles")
-        }
-        guard examples.count + backgroundExamples.count <= Self.maximumExamples else {
-            throw ClassifierError.invalidTraining(
-                "\(examples.count) examples: the dual solver holds an n×n Gram matrix, at most \(Self.maximumExamples) examples")
         }
         if let backgroundFrequencies, backgroundFrequencies.extractor.options != options.ngrams {
             throw ClassifierError.invalidTraining("background frequencies were counted with other n-gram options")
@@ -145,30 +146,38 @@ public struct TopicClassifierTrainer: Sendable {
     /// the vocabulary) against labels `labels`.
     func fit(examples trainingExamples: [LabeledText], extra: [LabeledText] = [], pseudo: [LabeledText],
              background: DocumentFrequencies?, labels: [String]) throws -> FittedParts {
-        let examples = trainingExamples + extra
+        // Each example is cut into n-grams once; its row is kept compactly until the
+        // vocabulary is known, then rewritten in place as its TF-IDF vector.
+        var counter = TrainingCorpusCounter(options: options.ngrams)
+        for example in trainingExamples { counter.add(example.text) }
+        for document in pseudo { counter.add(document.text, keepsRow: false) }
+        report(.counted(documents: counter.documentCount, distinctNGrams: counter.distinctCount, entries: counter.entryCount))
+        var (vectorizer, rows) = counter.vectorized(
+            minDocumentFrequency: options.minDocumentFrequency, maxFeatures: options.maxVocabulary, background: background)
+        let counts = NGramCounts()
+        for example in extra { rows.append(vectorizer.transform(example.text, using: counts)) }
+        report(.vectorized(features: vectorizer.vocabulary.count, nonzeros: rows.nonzeroCount))
+        let truth = (trainingExamples + extra).map { labels.firstIndex(of: $0.label) ?? -1 }
         let sampleWeights = [Float](repeating: 1, count: trainingExamples.count)
             + [Float](repeating: options.backgroundExampleWeight, count: extra.count)
-        var training = DocumentFrequencies(options: options.ngrams)
-        // Each example is cut into n-grams once: for document frequencies now, for its vector later.
-        let counts = NGramCounts()
-        let counted = trainingExamples.map { example -> CountedNGrams in
-            counts.count(example.text, with: training.extractor)
-            return CountedNGrams(counts)
-        }
-        // Fewer than half of the (document, n-gram) pairs bring a new n-gram: 0.71M of 1.82M
-        // on a cnews fold, 0.70M of 2.02M on NLPCC headlines. A wrong guess costs a resize.
-        training.reserveCapacity(counted.reduce(0) { $0 + $1.keys.count } / 2)
-        for document in counted { training.add(document) }
-        training.add(contentsOf: pseudo.map(\.text))
-        let vectorizer = TFIDFVectorizer.fit(
-            training: training, background: background,
-            minDocumentFrequency: options.minDocumentFrequency, maxFeatures: options.maxVocabulary)
+        return try fit(rows: &rows, truth: truth, sampleWeights: sampleWeights, vectorizer: vectorizer,
+                       pseudo: pseudo, labels: labels)
+    }
+
+    /// The solve of one fit, over vectorized rows (`truth`: label index per row, −1 = none).
+    /// The rows are spent: an iterative solver releases them once solved.
+    func fit(rows: inout SparseRowMatrix, truth: [Int], sampleWeights: [Float], vectorizer: TFIDFVectorizer,
+             pseudo: [LabeledText], labels: [String]) throws -> FittedParts {
         let featureCount = vectorizer.vocabulary.count
         let c = labels.count
-        var weights = DenseMatrix(rows: featureCount, columns: c)
+        // The weights are allocated when first needed: without a prior, only after the solve,
+        // so that the solver's own blocks and the weights are not held at the same time.
+        let hasPrior = options.profilePriorScale > 0 && !pseudo.isEmpty
+        var weights = DenseMatrix(rows: hasPrior ? featureCount : 0, columns: hasPrior ? c : 0)
 
         // Profile prior: normalized centroid of each label's pseudo-documents.
-        if options.profilePriorScale > 0, !pseudo.isEmpty {
+        if hasPrior {
+            let counts = NGramCounts()
             for (column, label) in labels.enumerated() {
                 var centroid = [Float](repeating: 0, count: featureCount)
                 for document in pseudo where document.label == label {
@@ -184,28 +193,38 @@ public struct TopicClassifierTrainer: Sendable {
             }
         }
         var bias = [Float](repeating: 0, count: c)
-        guard !examples.isEmpty else { return FittedParts(vectorizer: vectorizer, weights: weights, bias: bias) }
+        let n = rows.rowCount
+        guard n > 0 else {
+            if !hasPrior { weights = DenseMatrix(rows: featureCount, columns: c) }
+            return FittedParts(vectorizer: vectorizer, weights: weights, bias: bias)
+        }
 
-        let n = examples.count
-        let rows = counted.map { vectorizer.transform($0) } + extra.map { vectorizer.transform($0.text, using: counts) }
-        let matrix = ExampleMatrix(rows: rows, featureCount: featureCount)
-        // X·W₀ (zero without a profile prior: then not computed).
-        let prior = weights.values.contains { $0 != 0 } ? try matrix.times(weights) : DenseMatrix(rows: n, columns: c)
-        let dual: DenseMatrix
-        switch options.loss {
-        case .squaredHinge:
-            let truth = examples.map { labels.firstIndex(of: $0.label) ?? -1 }
-            (dual, bias) = SquaredHingeSolver.solve(
-                rows: matrix.rows, featureCount: featureCount, prior: prior, truth: truth,
+        let solver = options.solver(rowCount: n, nonzeros: rows.nonzeroCount, featureCount: featureCount, labelCount: c)
+        var matrix: ExampleMatrix? = ExampleMatrix(rows: rows, densified: solver == .exactRidge)
+        // X·W₀ (none without a profile prior).
+        let prior = try weights.values.contains { $0 != 0 } ? matrix?.times(weights) : nil
+        if solver != .exactRidge { matrix = nil }  // the iterative solvers renumber `rows` in place
+        switch solver {
+        case .dualCoordinateDescent:
+            let layout = rows.prepareForSolver()
+            let newNumber = layout.newNumber
+            let (deviation, intercept, passes, _) = SquaredHingeSolver.solve(
+                rows: rows, layout: layout, labelCount: c, prior: prior, truth: truth,
                 lambda: options.regularization, weights: sampleWeights, seed: options.samplingSeed)
-        case .squared:
-            var gram = matrix.gram()
+            rows = SparseRowMatrix(featureCount: 0)
+            bias = intercept
+            if !hasPrior { weights = DenseMatrix(rows: featureCount, columns: c) }
+            for feature in 0..<featureCount {
+                let from = Int(newNumber[feature]) * c
+                for column in 0..<c { weights.values[feature * c + column] += deviation.values[from + column] }
+            }
+            report(.solved(solver: solver, iterations: passes))
+        case .exactRidge, .conjugateGradient:
             // Residual targets R = Y − X·W₀, centred per label (the centre is the bias).
-            var residual = DenseMatrix(rows: n, columns: c)
+            var residual = [Float](repeating: 0, count: n * c)
             for i in 0..<n {
-                let truth = labels.firstIndex(of: examples[i].label)
                 for column in 0..<c {
-                    residual.values[i * c + column] = (truth == column ? 1 : 0) - prior.values[i * c + column]
+                    residual[i * c + column] = (truth[i] == column ? 1 : 0) - (prior?.values[i * c + column] ?? 0)
                 }
             }
             // Weighted least squares: the bias is the weighted mean residual, and a weight w
@@ -213,17 +232,36 @@ public struct TopicClassifierTrainer: Sendable {
             let totalWeight = sampleWeights.reduce(0, +)
             for column in 0..<c {
                 var sum: Float = 0
-                for i in 0..<n { sum += sampleWeights[i] * residual.values[i * c + column] }
+                for i in 0..<n { sum += sampleWeights[i] * residual[i * c + column] }
                 bias[column] = sum / totalWeight
-                for i in 0..<n { residual.values[i * c + column] -= bias[column] }
+                for i in 0..<n { residual[i * c + column] -= bias[column] }
             }
-            for i in 0..<n { gram.values[i * n + i] += options.regularization / sampleWeights[i] }
-            do { dual = try CholeskySolver.solve(gram, residual) } catch {
-                throw ClassifierError.numerical("ridge system: \(error)")
+            let ridge = sampleWeights.map { options.regularization / $0 }
+            let dual: DenseMatrix
+            if solver == .exactRidge, let matrix {
+                var gram = matrix.gram()
+                for i in 0..<n { gram.values[i * n + i] += ridge[i] }
+                do { dual = try CholeskySolver.solve(gram, DenseMatrix(rows: n, columns: c, values: residual)) } catch {
+                    throw ClassifierError.numerical("ridge system: \(error)")
+                }
+                report(.solved(solver: solver, iterations: nil))
+            } else {
+                let layout = rows.prepareForSolver()
+                let (solution, iterations) = RidgeConjugateGradient.solve(
+                    rows: rows, layout: layout, targets: residual, labelCount: c, ridge: ridge)
+                rows.restoreNumbering(layout)
+                matrix = ExampleMatrix(rows: rows, densified: false)
+                dual = try DenseMatrix(rows: n, columns: c, values: solution)
+                report(.solved(solver: solver, iterations: iterations))
             }
+            if !hasPrior { weights = DenseMatrix(rows: featureCount, columns: c) }
+            try matrix?.addTransposedProduct(dual, into: &weights)
         }
-        try matrix.addTransposedProduct(dual, into: &weights)
         return FittedParts(vectorizer: vectorizer, weights: weights, bias: bias)
+    }
+
+    private func report(_ phase: TrainingPhase) {
+        phaseObserver?(phase)
     }
 
     /// Scores of sparse vectors against dense weights (used before a model exists).

@@ -56,6 +56,9 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
     /// Abstain thresholds are chosen from 0, 0.05, … up to this value: a cap that keeps
     /// thresholds chosen on a few dozen articles from silencing a topic on new sources.
     public var maximumAbstainThreshold: Float
+    /// The solver for the squared loss; `nil` picks the cheaper by
+    /// ``solver(rowCount:nonzeros:featureCount:labelCount:)``.
+    public var ridgeSolver: TrainingSolver?
 
     /// Options tuned for the seed topics: char 1–3-grams, profile prior, abstain to `other`.
     public init(
@@ -77,8 +80,10 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
         maximumAbstainThreshold: Float = 0.5,
         backgroundExampleLabel: String? = "other",
         backgroundExampleWeight: Float = 1,
-        maxBackgroundExamples: Int = 400
+        maxBackgroundExamples: Int = 400,
+        ridgeSolver: TrainingSolver? = nil
     ) {
+        self.ridgeSolver = ridgeSolver
         self.ngrams = ngrams
         self.minDocumentFrequency = minDocumentFrequency
         self.maxVocabulary = maxVocabulary
@@ -114,11 +119,9 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
 
     /// ``corpus(loss:regularization:maxModelFeatures:)`` fitted to the examples:
     ///
-    /// - **Solver by size.** Up to ``largestExactRidge`` examples, the ridge classifier
-    ///   (squared loss, λ = 0.03) is solved exactly (an `n × n` Cholesky); beyond, the
-    ///   `n³` solve takes minutes, and the squared hinge (λ = 0.1) by dual coordinate
-    ///   descent takes seconds. Measured: cnews 5-fold 0.9787 ridge / 0.9772 hinge;
-    ///   THUCNews titles 0.8791 ridge (12.9 s) / 0.8760 hinge (1.2 s).
+    /// - **Loss.** The ridge classifier (squared loss, λ = 0.03), whatever the size: its
+    ///   solver is chosen by cost (``solver(rowCount:nonzeros:featureCount:labelCount:)``),
+    ///   so no `n × n` matrix is formed for large corpora.
     /// - **Minimum document frequency by length.** 2 when the median example is at least
     ///   ``longDocumentCharacters`` long, else 1. In long articles, an n-gram found in a
     ///   single training document is mostly a name or a number; at the top of the IDF scale
@@ -128,21 +131,77 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
     ///   folds did not separate the two, so this is a rule from these measurements, not a
     ///   per-dataset search.
     public static func corpus(for examples: [LabeledText]) -> TrainingOptions {
-        var options = examples.count <= largestExactRidge
-            ? corpus(loss: .squared, regularization: 0.03)
-            : corpus(loss: .squaredHinge, regularization: 0.1)
-        let lengths = examples.map { $0.text.unicodeScalars.count }.sorted()
-        let median = lengths.isEmpty ? 0 : lengths[lengths.count / 2]
-        options.minDocumentFrequency = median >= longDocumentCharacters ? 2 : 1
+        var options = corpus(loss: .squared, regularization: 0.03)
+        options.minDocumentFrequency = minimumDocumentFrequency(forMedianLength: medianLength(examples.lazy.map(\.text)))
         return options
+    }
+
+    /// The minimum document frequency ``corpus(for:)`` uses for a corpus whose median example
+    /// has `median` characters.
+    public static func minimumDocumentFrequency(forMedianLength median: Int) -> Int {
+        median >= longDocumentCharacters ? 2 : 1
+    }
+
+    /// The median length in characters (Unicode scalars) of `texts`.
+    static func medianLength<S: Sequence>(_ texts: S) -> Int where S.Element == String {
+        let lengths = texts.map { $0.unicodeScalars.count }.sorted()
+        return lengths.isEmpty ? 0 : lengths[lengths.count / 2]
     }
 
     /// The median example length (in characters) from which ``corpus(for:)`` drops n-grams
     /// seen in one training document only.
     public static let longDocumentCharacters = 200
 
-    /// The most examples for which ``corpus(for:)`` solves the ridge classifier exactly.
-    public static let largestExactRidge = 12_000
+    /// The solver a fit with these options uses for `rowCount` examples with `nonzeros`
+    /// stored entries over `featureCount` features and `labelCount` labels.
+    ///
+    /// The squared hinge has one solver (dual coordinate descent). The squared loss has two
+    /// for the same system, with estimated costs (constants measured on the benchmark machine,
+    /// one thread):
+    /// - exact: the Gram matrix (`n²·d` BLAS flops when the densified rows fit
+    ///   ``ExampleMatrix/denseBudget``, else `n · nonzeros` at ``sparseGramStepsPerSecond``)
+    ///   plus the Cholesky factorization (`n³/3` flops at ``blasFlopsPerSecond``); it holds
+    ///   `n²` floats;
+    /// - conjugate gradients: ``typicalIterations`` iterations of `2 · nonzeros · labels`
+    ///   sparse multiply-adds at ``sparseMultiplyAddsPerSecond`` (measured: 12 iterations on a
+    ///   cnews fold, 27 on THUCNews titles, 71 on 40,000 mixed headlines in 23 labels, 113 on
+    ///   100,000).
+    /// The exact solve is taken while it is affordable outright, its `n × n` matrix within
+    /// ``ExampleMatrix/denseBudget`` and its estimate within ``exactSolveBudgetSeconds``: it
+    /// is exact, so its result does not depend on a stopping tolerance (the shipped model and
+    /// the cnews folds are solved this way). Beyond that, whichever estimate is lower: for
+    /// the corpora measured here that is conjugate gradients from a few thousand examples
+    /// on (10,000 titles: exact 17 s estimated, conjugate gradients 0.4 s; a cnews fold:
+    /// exact 0.21 s estimated and 0.20 s measured, conjugate gradients 0.35 s measured).
+    public func solver(rowCount n: Int, nonzeros: Int, featureCount d: Int, labelCount c: Int) -> TrainingSolver {
+        if loss == .squaredHinge { return .dualCoordinateDescent }
+        if let ridgeSolver, ridgeSolver != .dualCoordinateDescent { return ridgeSolver }
+        let exact = Self.exactSolveSeconds(rowCount: n, nonzeros: nonzeros, featureCount: d)
+        if n * n <= ExampleMatrix.denseBudget, exact <= Self.exactSolveBudgetSeconds { return .exactRidge }
+        let iterative = Self.typicalIterations * 2 * Double(nonzeros) * Double(c) / Self.sparseMultiplyAddsPerSecond
+        return n * n <= ExampleMatrix.denseBudget && exact <= iterative ? .exactRidge : .conjugateGradient
+    }
+
+    /// Estimated seconds of the exact solve (Gram matrix and Cholesky factorization).
+    static func exactSolveSeconds(rowCount n: Int, nonzeros: Int, featureCount d: Int) -> Double {
+        let rows = Double(n)
+        let gram = n * d <= ExampleMatrix.denseBudget
+            ? rows * rows * Double(d) / blasFlopsPerSecond
+            : rows * Double(nonzeros) / sparseGramStepsPerSecond
+        return gram + rows * rows * rows / 3 / blasFlopsPerSecond
+    }
+
+    /// Conjugate-gradient iterations assumed by the cost estimate.
+    static let typicalIterations: Double = 50
+    /// Single-precision BLAS speed of the benchmark machine (OpenBLAS, one thread; see BENCHMARKS.md).
+    static let blasFlopsPerSecond: Double = 19e9
+    /// Sparse multiply-adds per second of the iterative solvers (measured: about 0.8 ns each).
+    static let sparseMultiplyAddsPerSecond: Double = 1.2e9
+    /// `rows × nonzeros` per second of the sparse Gram matrix (``SparseGram``; measured on a
+    /// cnews fold: 1,052 rows × 1.29 M non-zeros in 0.20 s with the Cholesky solve).
+    static let sparseGramStepsPerSecond: Double = 7e9
+    /// The exact solve is taken outright when estimated below this.
+    static let exactSolveBudgetSeconds: Double = 1
 
     /// Throws when a value is out of range.
     public func validate() throws {

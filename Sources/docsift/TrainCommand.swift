@@ -1,6 +1,9 @@
 import ArgumentParser
 import DocSift
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `docsift train`: learn a topic model.
 struct TrainCommand: ParsableCommand {
@@ -23,6 +26,9 @@ struct TrainCommand: ParsableCommand {
 
     @OptionGroup var training: TrainingDataOptions
 
+    @Flag(help: "Print the time and peak memory of each training phase on standard error.")
+    var verbose = false
+
     func validate() throws {
         guard !data.isEmpty else { throw ValidationError("give at least one DATA file") }
     }
@@ -31,16 +37,24 @@ struct TrainCommand: ParsableCommand {
         // Model bytes must not depend on how a multithreaded BLAS splits its sums.
         BLASProvider.setThreadCount(1)
         let started = Date()
+        let log = PhaseLog(enabled: verbose)
         let progress = ProgressLine(verb: "train", totalBytes: nil, unit: "steps")
         progress.set(done: 0, note: "reading data")
-        let examples = try training.examples(from: data, groupField: nil)
+        var examples = try training.examples(from: data, groupField: nil)
         let profiles = try training.loadProfiles(for: data)
         let background = try training.backgroundTexts()
+        log.note("read \(examples.count) examples" + (background.isEmpty ? "" : ", \(background.count) background texts"))
         progress.set(done: 1, note: "fitting \(examples.count) examples")
         let fitStarted = Date()
-        let model = try training.trainer(usingProfiles: profiles != nil, examples: examples)
-            .train(examples: examples, profiles: profiles, background: background)
+        var trainer = training.trainer(usingProfiles: profiles != nil, examples: examples)
+        trainer.phaseObserver = { phase in
+            log.note(phase.summary)
+        }
+        let model = try trainer.train(examples: examples, profiles: profiles, background: background)
         let fitSeconds = Date().timeIntervalSince(fitStarted)
+        let exampleCount = examples.count
+        examples = []  // not needed to write the model: give the memory back first
+        log.note("model ready")
         progress.set(done: 2, note: "writing the model")
         // The model is written to a temporary file beside `out`; a signal must not leave it.
         let outURL = URL(fileURLWithPath: out)
@@ -48,10 +62,40 @@ struct TrainCommand: ParsableCommand {
             .appendingPathComponent(".\(outURL.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial").path)
         defer { TerminationSignals.keep() }
         try model.save(to: outURL)
+        log.note("wrote \(out)")
         progress.finish()
         OutputWriter.diagnostic(String(format: "train: %d examples, %d labels, %d features%@%@ → %@ (%.2f s; fit %.2f s)",
-            examples.count, model.labels.count, model.vectorizer.vocabulary.count,
+            exampleCount, model.labels.count, model.vectorizer.vocabulary.count,
             profiles == nil ? "" : ", with profiles", background.isEmpty ? "" : ", \(background.count) background texts",
             out, Date().timeIntervalSince(started), fitSeconds))
+    }
+}
+
+/// `--verbose` lines: each phase with the seconds it took (wall and CPU) and the process's
+/// peak resident memory so far (`getrusage`), on standard error.
+final class PhaseLog: @unchecked Sendable {
+    private let enabled: Bool
+    private let lock = NSLock()
+    private var last = Date()
+    private var lastCPU: Double = 0
+    private let start = Date()
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    /// Prints `phase` with its time and the peak RSS.
+    func note(_ phase: String) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        OutputWriter.diagnostic(String(format: "train: %@ (%.2f s, CPU %.2f s; at %.2f s; peak RSS %.0f MB)", phase,
+                                       now.timeIntervalSince(last), cpu - lastCPU, now.timeIntervalSince(start),
+                                       Double(usage.ru_maxrss) / 1024))
+        last = now
+        lastCPU = cpu
     }
 }

@@ -3,6 +3,7 @@ import DocSift
 import Foundation
 
 extension ClassifierLoss: ExpressibleByArgument {}
+extension TrainingSolver: ExpressibleByArgument {}
 
 /// What `train` and `eval --cv-field` learn from: labeled data, topic profiles, background.
 struct TrainingDataOptions: ParsableArguments {
@@ -44,8 +45,11 @@ struct TrainingDataOptions: ParsableArguments {
     @Flag(help: "Let n-grams span punctuation and spaces (they end a run of characters by default).")
     var ngramsSpanPunctuation = false
 
-    @Option(help: "Training loss: squared (ridge, one Cholesky solve) or squared_hinge (L2-SVM, dual coordinate descent). Corpora default to squared up to 12,000 examples, else squared_hinge.")
+    @Option(help: "Training loss: squared (ridge classifier) or squared_hinge (L2-SVM, dual coordinate descent).")
     var loss: ClassifierLoss?
+
+    @Option(help: "Solver for the squared loss: exact_ridge (n×n Gram matrix, Cholesky) or conjugate_gradient (sparse rows); by default the cheaper by estimated cost.")
+    var solver: TrainingSolver?
 
     @Option(help: "Penalty λ (default: 30 for topics; for corpora 0.03 with squared loss, 0.1 with squared hinge).")
     var regularization: Float?
@@ -90,6 +94,7 @@ struct TrainingDataOptions: ParsableArguments {
         if let maxFeatures { options.maxModelFeatures = maxFeatures }
         if ngramsSpanPunctuation { options.ngrams.includesPunctuation = true }
         if let loss { options.loss = loss }
+        if let solver { options.ridgeSolver = solver }
         if let regularization { options.regularization = regularization }
         if let minDf { options.minDocumentFrequency = minDf }
         return TopicClassifierTrainer(options: options)

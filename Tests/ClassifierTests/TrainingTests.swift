@@ -1,4 +1,5 @@
 import DocSift
+@testable import DocSiftClassifier
 import Testing
 
 @Suite("Training on the seeds")
@@ -83,5 +84,74 @@ struct PruningTests {
         #expect(model.classify("民警提醒市民警惕电信诈骗，不要向陌生账户转账。").label == "anti_fraud")
         let full = try #require(Fixtures.seedModel)
         #expect(ModelFile.encode(model).count < ModelFile.encode(full).count / 4)
+    }
+}
+
+@Suite("Training that scales: one counting pass, compact rows, solver by cost")
+struct ScalableTrainingTests {
+    /// The one-pass counter must give exactly the vectorizer and vectors that fitting a
+    /// ``TFIDFVectorizer`` and transforming each text give: the shipped model's bytes rest on it.
+    @Test(arguments: [(1, nil), (2, nil), (1, 5000)] as [(Int, Int?)])
+    func countedRowsAreTheVectorizersVectors(minDocumentFrequency: Int, maxFeatures: Int?) {
+        let texts = Fixtures.seedExamples.map(\.text)
+        let options = NGramOptions(minLength: 1, maxLength: 3)
+        var counter = TrainingCorpusCounter(options: options)
+        for text in texts { counter.add(text) }
+        counter.add("只计入词频的伪文档：反诈骗宣传", keepsRow: false)
+        let (vectorizer, rows) = counter.vectorized(minDocumentFrequency: minDocumentFrequency, maxFeatures: maxFeatures,
+                                                    background: nil)
+        let expected = TFIDFVectorizer.fit(documents: texts + ["只计入词频的伪文档：反诈骗宣传"], options: options,
+                                           minDocumentFrequency: minDocumentFrequency, maxFeatures: maxFeatures)
+        #expect(vectorizer == expected)
+        #expect(rows.rowCount == texts.count)
+        for (i, text) in texts.enumerated() {
+            let vector = expected.transform(text)
+            #expect(rows.row(i).indices == vector.indices)
+            #expect(rows.row(i).values.map(\.bitPattern) == vector.values.map(\.bitPattern))
+        }
+    }
+
+    /// Preparing rows for a solver renumbers features by use and moves singletons last;
+    /// restoring gives the original numbering back.
+    @Test func solverLayoutFoldsSingletonsAndRestores() {
+        let vectorizer = TFIDFVectorizer.fit(documents: Fixtures.seedExamples.map(\.text))
+        var rows = SparseRowMatrix(featureCount: vectorizer.vocabulary.count)
+        for example in Fixtures.seedExamples { rows.append(vectorizer.transform(example.text)) }
+        let original = (0..<rows.rowCount).map { rows.row($0) }
+        let layout = rows.prepareForSolver()
+        for i in 0..<rows.rowCount {
+            let all = rows.entries(of: i), shared = rows.sharedEntries(of: i, in: layout)
+            #expect(shared.allSatisfy { Int(rows.indices[$0]) < layout.sharedFeatureCount })
+            #expect((shared.upperBound..<all.upperBound).allSatisfy { Int(rows.indices[$0]) >= layout.sharedFeatureCount })
+            var squares: Float = 0
+            for p in shared.upperBound..<all.upperBound { squares += rows.values[p] * rows.values[p] }
+            #expect(squares == layout.singletonSquares[i])
+        }
+        rows.restoreNumbering(layout)
+        for i in 0..<rows.rowCount {
+            let row = rows.row(i)
+            let pairs = zip(row.indices, row.values).sorted { $0.0 < $1.0 }
+            #expect(pairs.map(\.0) == original[i].indices && pairs.map(\.1) == original[i].values)
+        }
+    }
+
+    /// The squared loss is solved exactly while that is affordable, else by conjugate
+    /// gradients: no example count caps training, and no large corpus gets an n × n matrix.
+    @Test func solverFollowsTheEstimatedCost() {
+        let options = TrainingOptions.corpus(loss: .squared)
+        // A cnews fold: 1,052 long articles.
+        #expect(options.solver(rowCount: 1052, nonzeros: 1_292_364, featureCount: 176_794, labelCount: 10) == .exactRidge)
+        // The shipped model's fit: 437 rows over 27,533 features.
+        #expect(TrainingOptions().solver(rowCount: 437, nonzeros: 192_000, featureCount: 27_533, labelCount: 5) == .exactRidge)
+        // THUCNews titles and a million headlines.
+        #expect(options.solver(rowCount: 10_000, nonzeros: 522_000, featureCount: 213_000, labelCount: 10) == .conjugateGradient)
+        #expect(options.solver(rowCount: 1_000_000, nonzeros: 55_000_000, featureCount: 4_400_000, labelCount: 23)
+                == .conjugateGradient)
+        var hinge = options
+        hinge.loss = .squaredHinge
+        #expect(hinge.solver(rowCount: 100, nonzeros: 1000, featureCount: 500, labelCount: 2) == .dualCoordinateDescent)
+        var pinned = options
+        pinned.ridgeSolver = .exactRidge
+        #expect(pinned.solver(rowCount: 10_000, nonzeros: 522_000, featureCount: 213_000, labelCount: 10) == .exactRidge)
     }
 }

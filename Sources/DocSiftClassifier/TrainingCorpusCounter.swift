@@ -1,0 +1,226 @@
+import CCacheHints
+import DocSiftFeatures
+
+/// Cuts a training corpus into n-grams exactly once and turns it into TF-IDF rows.
+///
+/// While documents arrive, each distinct n-gram gets a provisional number in order of first
+/// sight (an open-addressing table, key and number side by side), its document frequency is
+/// counted, and the document is kept as a row of (provisional number, count) in compact
+/// storage, eight bytes per distinct n-gram. When all documents are in,
+/// ``vectorized(minDocumentFrequency:maxFeatures:background:)`` chooses the vocabulary from
+/// the frequencies, exactly as ``TFIDFVectorizer/fit(training:background:minDocumentFrequency:maxFeatures:)``
+/// does, and rewrites the rows in place into the vectors ``TFIDFVectorizer/transform(_:)``
+/// would give (same features, same floating-point operations in the same order). Memory is
+/// eight bytes per row entry plus about forty per distinct n-gram; no document is held as text.
+struct TrainingCorpusCounter {
+    /// Cuts text into n-gram keys.
+    let extractor: NGramExtractor
+    private var slotKeys: [UInt64]
+    private var slotNumbers: [Int32]
+    private var shift: UInt64
+    /// Key of each provisional number.
+    private var keys: [UInt64] = []
+    /// Document frequency of each provisional number.
+    private var frequencies: [UInt32] = []
+    /// Rows of (provisional number, count as a float) while counting.
+    private var rowStarts: [Int] = [0]
+    private var numbers: [Int32] = []
+    private var counts: [Float] = []
+    /// Documents counted (rows and frequency-only documents).
+    private(set) var documentCount = 0
+    private let scratch = NGramCounts()
+    private var batch: [UInt64] = []
+    private var batchCounts: [UInt32] = []
+
+    /// An empty counter for n-grams of `options`.
+    init(options: NGramOptions) {
+        extractor = NGramExtractor(options: options)
+        slotKeys = [UInt64](repeating: 0, count: 1 << 12)
+        slotNumbers = [Int32](repeating: -1, count: 1 << 12)
+        shift = 64 - 12
+    }
+
+    /// Number of rows kept.
+    var rowCount: Int { rowStarts.count - 1 }
+    /// Number of distinct n-grams seen.
+    var distinctCount: Int { keys.count }
+    /// Number of row entries kept.
+    var entryCount: Int { numbers.count }
+
+    /// Counts one document; `keepsRow` false counts it for the vocabulary and IDF only
+    /// (pseudo-documents).
+    mutating func add(_ text: String, keepsRow: Bool = true) {
+        scratch.count(text, with: extractor)
+        batch.removeAll(keepingCapacity: true)
+        batchCounts.removeAll(keepingCapacity: true)
+        scratch.forEach { key, count in
+            batch.append(key)
+            batchCounts.append(count)
+        }
+        while (keys.count + batch.count) * 2 > slotKeys.count { grow() }
+        var found = documentNumbers
+        found.removeAll(keepingCapacity: true)
+        documentNumbers = []
+        let first = keys.count
+        var next = Int32(truncatingIfNeeded: first)
+        let shift = self.shift
+        let mask = slotKeys.count - 1
+        slotKeys.withUnsafeMutableBufferPointer { slotKeys in
+            slotNumbers.withUnsafeMutableBufferPointer { slotNumbers in
+                guard let keyBase = slotKeys.baseAddress, let numberBase = slotNumbers.baseAddress else { return }
+                batch.withUnsafeBufferPointer { batch in
+                    // The table is corpus-sized: prefetch the slot of the key 16 places ahead.
+                    let ahead = 16
+                    for k in 0..<min(ahead, batch.count) {
+                        let s = KeyHash.slot(of: batch[k], shift: shift)
+                        docsift_prefetch_read(keyBase + s)
+                        docsift_prefetch_read(numberBase + s)
+                    }
+                    for k in 0..<batch.count {
+                        if k + ahead < batch.count {
+                            let s = KeyHash.slot(of: batch[k + ahead], shift: shift)
+                            docsift_prefetch_read(keyBase + s)
+                            docsift_prefetch_read(numberBase + s)
+                        }
+                        let key = batch[k]
+                        var slot = KeyHash.slot(of: key, shift: shift)
+                        while slotKeys[slot] != key && slotKeys[slot] != 0 { slot = (slot + 1) & mask }
+                        if slotKeys[slot] == key {
+                            found.append(slotNumbers[slot])
+                        } else {
+                            slotKeys[slot] = key
+                            slotNumbers[slot] = next
+                            found.append(next)
+                            next += 1
+                        }
+                    }
+                }
+            }
+        }
+        if Int(next) > first {
+            // New numbers were handed out in batch order, so their keys are the batch's
+            // entries whose number is at least `first`, in order.
+            for (k, number) in found.enumerated() where Int(number) >= first { keys.append(batch[k]) }
+            frequencies += repeatElement(0, count: Int(next) - first)
+        }
+        frequencies.withUnsafeMutableBufferPointer { frequencies in
+            for number in found { frequencies[Int(number)] &+= 1 }
+        }
+        if keepsRow {
+            numbers += found
+            counts += batchCounts.lazy.map { Float($0) }
+            rowStarts.append(numbers.count)
+        }
+        documentNumbers = found
+        documentCount += 1
+    }
+
+    /// Numbers of the current document's n-grams (scratch, reused).
+    private var documentNumbers: [Int32] = []
+
+    private mutating func grow() {
+        let oldKeys = slotKeys, oldNumbers = slotNumbers
+        let capacity = oldKeys.count * 2
+        slotKeys = [UInt64](repeating: 0, count: capacity)
+        slotNumbers = [Int32](repeating: -1, count: capacity)
+        shift -= 1
+        let mask = capacity - 1
+        for old in oldKeys.indices where oldKeys[old] != 0 {
+            var slot = KeyHash.slot(of: oldKeys[old], shift: shift)
+            while slotKeys[slot] != 0 { slot = (slot + 1) & mask }
+            slotKeys[slot] = oldKeys[old]
+            slotNumbers[slot] = oldNumbers[old]
+        }
+    }
+
+    /// The vectorizer these counts give and every kept document as its TF-IDF row.
+    ///
+    /// The vocabulary holds the n-grams found in at least `minDocumentFrequency` documents
+    /// (at most `maxFeatures`, the most frequent first, ties by key), in key order; IDF counts
+    /// `background` documents too. The counter is consumed: its rows become the result's.
+    consuming func vectorized(minDocumentFrequency: Int, maxFeatures: Int?,
+                              background: DocumentFrequencies?) -> (vectorizer: TFIDFVectorizer, rows: SparseRowMatrix) {
+        // Provisional numbers that make the vocabulary, ordered by key.
+        var kept: [Int32] = []
+        kept.reserveCapacity(keys.count)
+        for number in keys.indices where Int(frequencies[number]) >= minDocumentFrequency {
+            kept.append(Int32(truncatingIfNeeded: number))
+        }
+        let keys = self.keys, frequencies = self.frequencies
+        if let maxFeatures, kept.count > maxFeatures {
+            kept.sort { a, b in
+                let fa = frequencies[Int(a)], fb = frequencies[Int(b)]
+                return fa != fb ? fa > fb : keys[Int(a)] < keys[Int(b)]
+            }
+            kept.removeLast(kept.count - max(0, maxFeatures))
+        }
+        // The vocabulary in key order (as the vectorizer orders it); each key's number from the table.
+        var vocabularyKeys = kept.map { keys[Int($0)] }
+        kept = []
+        RadixSort.sort(&vocabularyKeys)
+        var featureOf = [Int32](repeating: -1, count: keys.count)
+        let mask = slotKeys.count - 1
+        for (feature, key) in vocabularyKeys.enumerated() {
+            var slot = KeyHash.slot(of: key, shift: shift)
+            while slotKeys[slot] != key { slot = (slot + 1) & mask }
+            featureOf[Int(slotNumbers[slot])] = Int32(truncatingIfNeeded: feature)
+        }
+        slotKeys = []
+        slotNumbers = []
+        let total = documentCount + (background?.documentCount ?? 0)
+        let backgroundFrequencies = background?.counts.counts(of: vocabularyKeys)
+        var idf = [Float](repeating: 0, count: vocabularyKeys.count)
+        for number in featureOf.indices where featureOf[number] >= 0 {
+            let feature = Int(featureOf[number])
+            let df = Int(frequencies[number]) + (backgroundFrequencies?[feature] ?? 0)
+            idf[feature] = DocumentFrequencies.smoothIDF(documentFrequency: df, documentCount: total)
+        }
+        let vectorizer = TFIDFVectorizer(options: extractor.options, vocabulary: Vocabulary(keys: vocabularyKeys), idf: idf)
+        self.keys = []
+        self.frequencies = []
+
+        // Rows rewritten in place: an entry never moves right, as dropped n-grams only shrink rows.
+        var starts = rowStarts
+        var packed: [UInt64] = []
+        var written = 0
+        numbers.withUnsafeMutableBufferPointer { numbers in
+            counts.withUnsafeMutableBufferPointer { values in
+                idf.withUnsafeBufferPointer { idf in
+                    SublinearTF.table.withUnsafeBufferPointer { sublinear in
+                        for i in 0..<(starts.count - 1) {
+                            let range = rowStarts[i]..<rowStarts[i + 1]
+                            packed.removeAll(keepingCapacity: true)
+                            for p in range {
+                                let feature = featureOf[Int(numbers[p])]
+                                guard feature >= 0 else { continue }
+                                packed.append(UInt64(UInt32(bitPattern: feature)) << 32 | UInt64(UInt32(values[p])))
+                            }
+                            packed.sort()
+                            let start = written
+                            for entry in packed {
+                                let feature = Int32(truncatingIfNeeded: entry >> 32)
+                                numbers[written] = feature
+                                values[written] = SublinearTF.weight(UInt32(truncatingIfNeeded: entry), table: sublinear)
+                                    * idf[Int(feature)]
+                                written += 1
+                            }
+                            // L2 normalization, the same sums as the vectorizer's.
+                            var s: Float = 0
+                            for p in start..<written { s += values[p] * values[p] }
+                            if s > 0 {
+                                let inverse = 1 / s.squareRoot()
+                                for p in start..<written { values[p] *= inverse }
+                            }
+                            starts[i + 1] = written
+                        }
+                    }
+                }
+            }
+        }
+        numbers.removeLast(numbers.count - written)
+        counts.removeLast(counts.count - written)
+        let rows = SparseRowMatrix(featureCount: vectorizer.vocabulary.count, rowStarts: starts,
+                                   indices: numbers, values: counts)
+        return (vectorizer, rows)
+    }
+}

@@ -42,7 +42,7 @@ let package = Package(
         // Stage 3: the topic classifier.
         .target(name: "DocSiftClassifier", dependencies: ["CCacheHints", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
         // Stage 4: extractive summaries and keywords.
-        .target(name: "DocSiftSummarizer", dependencies: ["DocSiftCorpus", "DocSiftText", "DocSiftFeatures", "DocSiftLinearAlgebra", "CCacheHints"]),
+        .target(name: "DocSiftSummarizer", dependencies: ["DocSiftText", "DocSiftFeatures", "DocSiftLinearAlgebra", "CCacheHints"]),
         // The shipped Models/* files compiled into the library (C23 #embed), so a copied
         // executable needs no file beside it.
         .target(name: "CDocSiftModels"),

@@ -27,7 +27,7 @@ let package = Package(
         // Stage 2: character n-gram TF-IDF features.
         .target(name: "DocSiftFeatures", dependencies: ["CCacheHints", "DocSiftText"]),
         // Stage 3: the topic classifier.
-        .target(name: "DocSiftClassifier", dependencies: ["CCacheHints", "DocSiftCorpus", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
+        .target(name: "DocSiftClassifier", dependencies: ["CCacheHints", "DocSiftCorpus", "DocSiftText", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
         // Stage 4: extractive summaries and keywords.
         .target(name: "DocSiftSummarizer", dependencies: ["DocSiftCorpus", "DocSiftText", "DocSiftFeatures", "DocSiftLinearAlgebra", "CCacheHints"]),
         // The library product: one import for services.
@@ -42,7 +42,7 @@ let package = Package(
         ),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["DocSiftLinearAlgebra"]),
         .testTarget(name: "CorpusTests", dependencies: ["DocSiftCorpus"]),
-        .testTarget(name: "TextTests", dependencies: ["DocSiftText", "DocSiftCorpus"]),
+        .testTarget(name: "TextTests", dependencies: ["DocSiftText", "DocSiftCorpus", "DocSift"]),
         .testTarget(name: "FeaturesTests", dependencies: ["DocSiftFeatures", "DocSiftCorpus"]),
         .testTarget(name: "ClassifierTests", dependencies: ["DocSift"]),
         .testTarget(name: "SummarizerTests", dependencies: ["DocSift", "DocSiftSummarizer"]),

@@ -1,5 +1,6 @@
 import DocSiftFeatures
 import DocSiftLinearAlgebra
+import DocSiftText
 
 /// A trained topic classifier: a TF-IDF vectorizer, one linear weight column per label, a
 /// bias per label, and the decision rule (softmax, abstain and secondary thresholds).
@@ -16,13 +17,17 @@ public struct TopicModel: Sendable, Equatable {
     public let bias: [Float]
     /// Probabilities, abstain and secondary thresholds.
     public let rule: DecisionRule
+    /// Whether the features were computed on text converted to simplified characters, so
+    /// input is converted too (see ``featureText(_:title:)``; ``converting(_:)`` overrides).
+    public private(set) var convertsTraditional: Bool
 
     /// Documents scored together by the batch path.
     public static let batchBlockSize = 64
 
     /// A model from its parts.
     /// - Throws: ``ClassifierError/invalidTraining(_:)`` when the shapes disagree.
-    public init(labels: [String], vectorizer: TFIDFVectorizer, weights: DenseMatrix, bias: [Float], rule: DecisionRule) throws {
+    public init(labels: [String], vectorizer: TFIDFVectorizer, weights: DenseMatrix, bias: [Float], rule: DecisionRule,
+                convertsTraditional: Bool = false) throws {
         let c = labels.count
         guard c > 0, weights.columns == c, weights.rows == vectorizer.vocabulary.count, bias.count == c,
               rule.abstainThresholds.count == c, rule.secondaryThresholds.count == c,
@@ -35,6 +40,21 @@ public struct TopicModel: Sendable, Equatable {
         self.weights = weights
         self.bias = bias
         self.rule = rule
+        self.convertsTraditional = convertsTraditional
+    }
+
+    /// This model with input conversion turned on or off (`--no-convert`).
+    public func converting(_ on: Bool) -> TopicModel {
+        var copy = self
+        copy.convertsTraditional = on
+        return copy
+    }
+
+    /// The text features are computed from: ``documentText(_:title:)`` prepared by
+    /// `FeatureText` (web-page furniture removed; traditional characters converted when
+    /// ``convertsTraditional``).
+    public func featureText(_ text: String, title: String?) -> String {
+        FeatureText.prepare(TopicModel.documentText(text, title: title), converting: convertsTraditional)
     }
 
     /// The label answered when no topic is confident, if the model abstains.
@@ -60,14 +80,14 @@ public struct TopicModel: Sendable, Equatable {
 
     /// Classifies one document.
     public func classify(_ text: String, title: String? = nil) -> TopicPrediction {
-        prediction(fromScores: scores(of: vectorizer.transform(TopicModel.documentText(text, title: title))))
+        prediction(fromScores: scores(of: vectorizer.transform(featureText(text, title: title))))
     }
 
     /// Classifies many documents; blocks of ``batchBlockSize`` are scored as one matrix
     /// product over the features the block uses.
     public func classify(_ texts: [String]) -> [TopicPrediction] {
         let counts = NGramCounts()
-        let vectors = texts.map { vectorizer.transform($0, using: counts) }
+        let vectors = texts.map { vectorizer.transform(featureText($0, title: nil), using: counts) }
         return batchScores(vectors).map { prediction(fromScores: $0) }
     }
 
@@ -131,7 +151,7 @@ public struct TopicModel: Sendable, Equatable {
     /// first. Empty for an unknown label.
     public func explain(_ text: String, title: String? = nil, label: String, top count: Int = 10) -> [NGramContribution] {
         guard let column = labels.firstIndex(of: label), count > 0 else { return [] }
-        let vector = vectorizer.transform(TopicModel.documentText(text, title: title))
+        let vector = vectorizer.transform(featureText(text, title: title))
         let c = labels.count
         var items: [NGramContribution] = []
         for k in 0..<vector.indices.count {

@@ -56,6 +56,9 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
     /// Abstain thresholds are chosen from 0, 0.05, … up to this value: a cap that keeps
     /// thresholds chosen on a few dozen articles from silencing a topic on new sources.
     public var maximumAbstainThreshold: Float
+    /// Whether training text is prepared with traditional → simplified conversion (recorded
+    /// in the model as ``TopicModel/convertsTraditional``; `--no-convert` turns it off).
+    public var convertsTraditional = true
 
     /// Options tuned for the seed topics: char 1–3-grams, profile prior, abstain to `other`.
     public init(

@@ -11,6 +11,9 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Stop at the first record that cannot be read instead of reporting it and going on.")
     var strict = false
 
+    @Flag(help: "Keep traditional characters as they are (by default they are converted to simplified for labels, keywords and summary analysis; summaries keep the original characters).")
+    var noConvert = false
+
     /// The shared input layer over the given paths.
     var source: InputSource { InputSource(paths: inputs) }
 }

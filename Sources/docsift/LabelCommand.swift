@@ -37,11 +37,12 @@ struct LabelCommand: ParsableCommand {
     func run() throws {
         let topicModel: TopicModel
         do {
-            topicModel = try model.map { try TopicModel.load(from: URL(fileURLWithPath: $0)) } ?? TopicModel.loadDefault()
+            let loaded = try model.map { try TopicModel.load(from: URL(fileURLWithPath: $0)) } ?? TopicModel.loadDefault()
+            topicModel = input.noConvert ? loaded.converting(false) : loaded
         } catch {
             throw ValidationError("model: \(error)")
         }
-        let summarizer = summary ? try summaryArguments.makeSummarizer() : nil
+        let summarizer = summary ? try summaryArguments.makeSummarizer(converting: !input.noConvert) : nil
         let explain = self.explain, explainTop = self.explainTop
         let output = OutputWriter()
         var header = ["id", "label", "secondary"] + topicModel.labels

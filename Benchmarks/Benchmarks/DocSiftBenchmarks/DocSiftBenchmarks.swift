@@ -8,6 +8,7 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
     registerFeatureBenchmarks()
     registerScorerBenchmark()
     registerLabelBenchmarks()
+    registerConversionBenchmarks()
     registerLinearAlgebraBenchmarks()
     registerSummarizerBenchmarks()
 }

@@ -27,5 +27,5 @@ for config in tw2sp t2s; do
     done
 done
 cd "$root/Benchmarks"
-swift package --allow-writing-to-package-directory benchmark --filter "cnews, with|cnews, without|text preparation alone" 2>&1
+swift package --allow-writing-to-package-directory benchmark --filter "label .*cnews, with.*" --filter "text preparation alone.*" 2>&1
 uptime

@@ -23,7 +23,7 @@ public struct ConvertedText: Sendable {
     /// `converting` (emoji and private-use characters are dropped from ``converted`` too).
     public init(_ text: String, converting: Bool = true) {
         let needs = FeatureText.scan(text, converting: converting)
-        guard needs.characters else {
+        guard needs.converts || needs.drops else {
             converted = needs.lines ? WebFurniture.strip(text) : text
             keepsCharacters = true
             original = []
@@ -33,7 +33,7 @@ public struct ConvertedText: Sendable {
             return
         }
         let converter = ScriptConverter.traditionalToSimplified
-        let converting = converting && converter.isTraditional(text)
+        let converting = needs.converts
         var original: [Unicode.Scalar] = []
         var output: [Unicode.Scalar] = []
         var starts: [Int32] = []

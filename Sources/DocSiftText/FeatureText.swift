@@ -11,11 +11,10 @@ public enum FeatureText {
     public static func prepare(_ text: String, converting: Bool = true) -> String {
         let needs = scan(text, converting: converting)
         var result = text
-        if needs.characters {
-            let converter = ScriptConverter.traditionalToSimplified
+        if needs.converts || needs.drops {
             var scalars = ScalarText.scalars(of: text)
-            if converting && converter.isTraditional(text) { scalars = converter.convertedScalars(scalars) }
-            scalars.removeAll { SymbolFilter.isDropped($0.value) }
+            if needs.converts { scalars = ScriptConverter.traditionalToSimplified.convertedScalars(scalars) }
+            if needs.drops { scalars.removeAll { SymbolFilter.isDropped($0.value) } }
             result = ScalarText.string(scalars)
         }
         if needs.lines { result = WebFurniture.strip(result) }
@@ -32,10 +31,10 @@ public enum FeatureText {
 
     /// One pass over the UTF-8 of `text`: whether it needs converting (it is traditional
     /// and `converting` is on) or has characters to drop, and whether it has line breaks.
-    static func scan(_ text: String, converting: Bool) -> (characters: Bool, lines: Bool) {
+    static func scan(_ text: String, converting: Bool) -> (converts: Bool, drops: Bool, lines: Bool) {
         let attention = FeatureText.attention
         let evidenceBits = ScriptConverter.traditionalToSimplified.evidenceBits
-        let result: (Bool, Bool)? = text.utf8.withContiguousStorageIfAvailable { bytes in
+        let result: (Bool, Bool, Bool)? = text.utf8.withContiguousStorageIfAvailable { bytes in
             attention.withUnsafeBufferPointer { bits in
                 var evidence = 0, han = 0
                 var dropped = false, lines = false
@@ -77,11 +76,11 @@ public enum FeatureText {
                     }
                 }
                 let converts = converting && ScriptConverter.isTraditional(evidence: evidence, han: han)
-                return (converts || dropped, lines)
+                return (converts, dropped, lines)
             }
         }
         if let result { return result }
         // Non-contiguous strings (bridged, never from our readers): the full path.
-        return (true, text.contains("\n"))
+        return (converting && ScriptConverter.traditionalToSimplified.isTraditional(text), true, text.contains("\n"))
     }
 }

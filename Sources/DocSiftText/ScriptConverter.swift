@@ -29,6 +29,12 @@ public struct ScriptConverter: Sendable {
     let evidenceBits: [UInt64]
     /// Keys by first scalar, longest first.
     let entries: [UInt32: [Entry]]
+    /// The one-scalar replacement of each BMP character that only converts alone (0: none),
+    /// the fast path of traditional text.
+    let singleBMP: [UInt32]
+    /// Bit `v` set when scalar `v` starts a phrase (or has another replacement than one
+    /// BMP scalar): those go through ``match(in:at:)``.
+    let phraseBits: [UInt64]
     /// Characters with a simplified form that simplified text uses too (通乾基金, 藉此, 捱骂):
     /// the only ones OpenCC's t2s changes in the cnews corpus. Not evidence of traditional text.
     static let usedInSimplifiedText: Set<UInt32> = [0x4E7E, 0x85C9, 0x6371]  // 乾 藉 捱
@@ -79,9 +85,22 @@ public struct ScriptConverter: Sendable {
                 evidence[Int(first >> 6)] |= 1 << UInt64(first & 63)
             }
         }
+        var singleBMP = [UInt32](repeating: 0, count: 0x10000)
+        var phraseBits = [UInt64](repeating: 0, count: Int(ScriptConverter.bitmapLimit) / 64)
+        for (first, list) in entries where first < ScriptConverter.bitmapLimit {
+            for entry in list {
+                if entry.tail.isEmpty, first < 0x10000, entry.value.count == 1 {
+                    singleBMP[Int(first)] = entry.value[0].value
+                } else {
+                    phraseBits[Int(first >> 6)] |= 1 << UInt64(first & 63)
+                }
+            }
+        }
         self.entries = entries
         self.startBits = bits
         self.evidenceBits = evidence
+        self.singleBMP = singleBMP
+        self.phraseBits = phraseBits
         self.longestKey = longest
     }
 
@@ -106,6 +125,14 @@ public struct ScriptConverter: Sendable {
     @inline(__always)
     func startsKey(_ v: UInt32) -> Bool {
         v < ScriptConverter.bitmapLimit && startBits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0
+    }
+
+    /// The replacement of `v` when it converts alone and starts no phrase.
+    @inline(__always)
+    func simpleReplacement(_ v: UInt32) -> Unicode.Scalar? {
+        guard v < 0x10000, phraseBits[Int(v >> 6)] & (1 << UInt64(v & 63)) == 0 else { return nil }
+        let replacement = singleBMP[Int(v)]
+        return replacement == 0 ? nil : Unicode.Scalar(replacement)
     }
 
     /// The longest key starting at `scalars[index]`, if any.
@@ -152,7 +179,16 @@ public struct ScriptConverter: Sendable {
         output.reserveCapacity(scalars.count)
         var i = 0
         while i < scalars.count {
-            if startsKey(scalars[i].value), let entry = match(in: scalars, at: i) {
+            let v = scalars[i].value
+            guard startsKey(v) else {
+                output.append(scalars[i])
+                i += 1
+                continue
+            }
+            if let replacement = simpleReplacement(v) {
+                output.append(replacement)
+                i += 1
+            } else if let entry = match(in: scalars, at: i) {
                 output.append(contentsOf: entry.value)
                 i += 1 + entry.tail.count
             } else {
@@ -172,7 +208,11 @@ public struct ScriptConverter: Sendable {
         origins.reserveCapacity(scalars.count)
         var i = 0
         while i < scalars.count {
-            if startsKey(scalars[i].value), let entry = match(in: scalars, at: i) {
+            if startsKey(scalars[i].value), let replacement = simpleReplacement(scalars[i].value) {
+                output.append(replacement)
+                origins.append(i)
+                i += 1
+            } else if startsKey(scalars[i].value), let entry = match(in: scalars, at: i) {
                 output.append(contentsOf: entry.value)
                 origins.append(contentsOf: repeatElement(i, count: entry.value.count))
                 i += 1 + entry.tail.count

@@ -22,11 +22,6 @@ public enum WebFurniture {
         return removed ? kept.joined(separator: "\n") : text
     }
 
-    /// Which lines of `lines` are furniture.
-    public static func furnitureMask(_ lines: [Substring]) -> [Bool] {
-        lines.map(isFurniture)
-    }
-
     /// Whether one line (without its line break) is page furniture.
     public static func isFurniture(_ line: Substring) -> Bool {
         // Cheap exit for article paragraphs: long lines without a menu bar.

@@ -109,15 +109,29 @@ public struct ScriptConverter: Sendable {
         entries.flatMap { first, list in list.map { [first] + $0.tail } }.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
-    /// `"key<TAB>value"` lines as a table (the first value of a repeated key wins).
+    /// `"key<TAB>value"` lines as a table (the first value of a repeated key wins; a value
+    /// ends at a space). Read scalar by scalar: splitting into `Character`s costs far more.
     static func parse(_ lines: String) -> [[UInt32]: [Unicode.Scalar]] {
         var table: [[UInt32]: [Unicode.Scalar]] = [:]
-        for line in lines.split(separator: "\n") {
-            let fields = line.split(separator: "\t", maxSplits: 1)
-            guard fields.count == 2 else { continue }
-            let key = fields[0].unicodeScalars.map(\.value)
-            if table[key] == nil { table[key] = Array(fields[1].unicodeScalars) }
+        var key: [UInt32] = []
+        var value: [Unicode.Scalar] = []
+        var inValue = false, valueEnded = false
+        for s in lines.unicodeScalars {
+            if s == "\n" {
+                if inValue, !key.isEmpty, !value.isEmpty, table[key] == nil { table[key] = value }
+                key.removeAll(keepingCapacity: true)
+                value = []
+                inValue = false
+                valueEnded = false
+            } else if !inValue {
+                if s == "\t" { inValue = true } else { key.append(s.value) }
+            } else if s == " " {
+                valueEnded = true
+            } else if !valueEnded {
+                value.append(s)
+            }
         }
+        if inValue, !key.isEmpty, !value.isEmpty, table[key] == nil { table[key] = value }
         return table
     }
 

@@ -40,7 +40,7 @@ let package = Package(
         // Stage 2: character n-gram TF-IDF features.
         .target(name: "DocSiftFeatures", dependencies: ["CCacheHints", "DocSiftText"]),
         // Stage 3: the topic classifier.
-        .target(name: "DocSiftClassifier", dependencies: ["CCacheHints", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
+        .target(name: "DocSiftClassifier", dependencies: ["CCacheHints", "DocSiftText", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
         // Stage 4: extractive summaries and keywords.
         .target(name: "DocSiftSummarizer", dependencies: ["DocSiftText", "DocSiftFeatures", "DocSiftLinearAlgebra", "CCacheHints"]),
         // The shipped Models/* files compiled into the library (C23 #embed), so a copied
@@ -73,7 +73,7 @@ let package = Package(
         ),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["DocSiftLinearAlgebra"]),
         .testTarget(name: "CorpusTests", dependencies: ["DocSiftCorpus"]),
-        .testTarget(name: "TextTests", dependencies: ["DocSiftText", "DocSiftCorpus"]),
+        .testTarget(name: "TextTests", dependencies: ["DocSiftText", "DocSiftCorpus", "DocSift"]),
         .testTarget(name: "FeaturesTests", dependencies: ["DocSiftFeatures", "DocSiftCorpus"]),
         .testTarget(name: "ClassifierTests", dependencies: ["DocSift"]),
         .testTarget(name: "SummarizerTests", dependencies: ["DocSift", "DocSiftSummarizer"]),

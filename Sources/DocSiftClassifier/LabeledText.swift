@@ -1,3 +1,4 @@
+import DocSiftText
 /// One training or evaluation example: a text, its label, and an optional group
 /// (a page, a fold number) that grouped cross-validation keeps together.
 public struct LabeledText: Sendable, Codable, Equatable {
@@ -13,5 +14,12 @@ public struct LabeledText: Sendable, Codable, Equatable {
         self.text = text
         self.label = label
         self.group = group
+    }
+}
+
+extension LabeledText {
+    /// This example with its text prepared for features (`FeatureText`).
+    func prepared(converting: Bool) -> LabeledText {
+        LabeledText(text: FeatureText.prepare(text, converting: converting), label: label, group: group)
     }
 }

@@ -8,7 +8,8 @@ import Foundation
 /// checksum of everything before it); version 1 files, whose checksum covered the payload
 /// only, are still read.
 ///
-/// Payload: n-gram options (u32 min, u32 max, u8 flags: bit 0 folds digits, bit 1 n-grams span punctuation); label count u32 and
+/// Payload: n-gram options (u32 min, u32 max, u8 flags: bit 0 folds digits, bit 1 n-grams span punctuation,
+/// bit 2 features computed on text converted to simplified characters); label count u32 and
 /// labels (u32 length + UTF-8 each); abstain index u32 (`0xFFFFFFFF` = none); softmax scale
 /// f32; feature count u32; vocabulary keys u64 × features; IDF f32 × features; weights
 /// f32 × features × labels (row-major); bias, abstain thresholds and secondary thresholds
@@ -27,8 +28,8 @@ public enum ModelFile {
         let options = model.vectorizer.options
         payload.write(UInt32(options.minLength))
         payload.write(UInt32(options.maxLength))
-        // Option flags: bit 0 folds digits, bit 1 includes punctuation.
-        payload.write(UInt8((options.foldsDigits ? 1 : 0) | (options.includesPunctuation ? 2 : 0)))
+        // Option flags: bit 0 folds digits, bit 1 includes punctuation, bit 2 converted text.
+        payload.write(UInt8((options.foldsDigits ? 1 : 0) | (options.includesPunctuation ? 2 : 0) | (model.convertsTraditional ? 4 : 0)))
         payload.write(UInt32(model.labels.count))
         for label in model.labels { payload.write(label) }
         payload.write(model.rule.abstainIndex.map { UInt32($0) } ?? noAbstain)
@@ -79,7 +80,7 @@ public enum ModelFile {
         let minLength = Int(try reader.readUInt32())
         let maxLength = Int(try reader.readUInt32())
         let folds = try reader.readByte()
-        guard maxLength <= 16, folds <= 3, let options = try? NGramOptions(
+        guard maxLength <= 16, folds <= 7, let options = try? NGramOptions(
             minLength: minLength, maxLength: maxLength, foldsDigits: folds & 1 == 1, includesPunctuation: folds & 2 == 2)
         else {
             throw ModelFileError.malformed(path: path, reason: "bad n-gram options \(minLength)–\(maxLength)")
@@ -132,7 +133,7 @@ public enum ModelFile {
             return try TopicModel(
                 labels: labels, vectorizer: vectorizer,
                 weights: DenseMatrix(rows: featureCount, columns: labelCount, values: weightValues),
-                bias: bias, rule: rule)
+                bias: bias, rule: rule, convertsTraditional: folds & 4 == 4)
         } catch {
             throw ModelFileError.malformed(path: path, reason: "\(error)")
         }

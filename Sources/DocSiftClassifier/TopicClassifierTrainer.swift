@@ -1,5 +1,6 @@
 import DocSiftFeatures
 import DocSiftLinearAlgebra
+import DocSiftText
 
 /// Trains a ``TopicModel``: a ridge classifier over TF-IDF character n-grams whose weights
 /// start from a prior built out of topic profiles.
@@ -41,7 +42,7 @@ public struct TopicClassifierTrainer: Sendable {
     /// Counts background texts once, for reuse across many trainings (IDF only).
     public func backgroundFrequencies(_ texts: [String]) -> DocumentFrequencies {
         var frequencies = DocumentFrequencies(options: options.ngrams)
-        frequencies.add(contentsOf: texts)
+        frequencies.add(contentsOf: texts.map { FeatureText.prepare($0, converting: options.convertsTraditional) })
         return frequencies
     }
 
@@ -69,6 +70,8 @@ public struct TopicClassifierTrainer: Sendable {
     public func train(examples: [LabeledText], profiles: TopicProfiles?, backgroundFrequencies: DocumentFrequencies?,
                       backgroundExamples: [LabeledText] = []) throws -> TopicModel {
         try options.validate()
+        let examples = examples.map { $0.prepared(converting: options.convertsTraditional) }
+        let backgroundExamples = backgroundExamples.map { $0.prepared(converting: options.convertsTraditional) }
         try profiles?.validate()
         guard !examples.isEmpty || !(profiles?.topics.isEmpty ?? true) else {
             throw ClassifierError.invalidTraining("no examples and no profiles")
@@ -114,7 +117,8 @@ public struct TopicClassifierTrainer: Sendable {
         let rule = DecisionRule(
             softmaxScale: options.softmaxScale, abstainIndex: abstainIndex,
             abstainThresholds: abstainThresholds, secondaryThresholds: secondaryThresholds)
-        return try TopicModel(labels: labels, vectorizer: part.vectorizer, weights: part.weights, bias: part.bias, rule: rule)
+        return try TopicModel(labels: labels, vectorizer: part.vectorizer, weights: part.weights, bias: part.bias, rule: rule,
+                              convertsTraditional: options.convertsTraditional)
     }
 
     /// The labels a model trained on these inputs knows: profile labels in file order,

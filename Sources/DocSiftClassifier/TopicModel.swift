@@ -1,5 +1,6 @@
 import DocSiftFeatures
 import DocSiftLinearAlgebra
+import DocSiftText
 
 /// A trained topic classifier: a TF-IDF vectorizer, one linear weight column per label, a
 /// bias per label, and the decision rule (softmax, abstain and secondary thresholds).
@@ -16,6 +17,9 @@ public struct TopicModel: Sendable, Equatable {
     public let bias: [Float]
     /// Probabilities, abstain and secondary thresholds.
     public let rule: DecisionRule
+    /// Whether the features were computed on text converted to simplified characters, so
+    /// input is converted too (see ``featureText(_:title:)``; ``converting(_:)`` overrides).
+    public private(set) var convertsTraditional: Bool
 
     /// Documents scored together by the batch path.
     package static let batchBlockSize = 64
@@ -23,7 +27,8 @@ public struct TopicModel: Sendable, Equatable {
     /// A model from its parts (the trainer's and the model file's constructor).
     /// - Throws: ``ClassifierError/invalidTraining(_:)`` when the shapes disagree, a label is
     ///   empty or repeated, or a weight, bias, IDF or threshold is NaN or infinite.
-    public init(labels: [String], vectorizer: TFIDFVectorizer, weights: DenseMatrix, bias: [Float], rule: DecisionRule) throws {
+    public init(labels: [String], vectorizer: TFIDFVectorizer, weights: DenseMatrix, bias: [Float], rule: DecisionRule,
+                convertsTraditional: Bool = false) throws {
         let c = labels.count
         guard c > 0, weights.columns == c, weights.rows == vectorizer.vocabulary.count, bias.count == c,
               weights.hasConsistentStorage, vectorizer.idf.count == vectorizer.vocabulary.count,
@@ -45,6 +50,21 @@ public struct TopicModel: Sendable, Equatable {
         self.weights = weights
         self.bias = bias
         self.rule = rule
+        self.convertsTraditional = convertsTraditional
+    }
+
+    /// This model with input conversion turned on or off (`--no-convert`).
+    public func converting(_ on: Bool) -> TopicModel {
+        var copy = self
+        copy.convertsTraditional = on
+        return copy
+    }
+
+    /// The text features are computed from: ``documentText(_:title:)`` prepared by
+    /// `FeatureText` (web-page furniture removed; traditional characters converted when
+    /// ``convertsTraditional``).
+    public func featureText(_ text: String, title: String?) -> String {
+        FeatureText.prepare(TopicModel.documentText(text, title: title), converting: convertsTraditional)
     }
 
     /// The label answered when no topic is confident, if the model abstains.
@@ -89,14 +109,14 @@ public struct TopicModel: Sendable, Equatable {
 
     /// Classifies one document.
     public func classify(_ text: String, title: String? = nil) -> TopicPrediction {
-        prediction(fromScores: uncheckedScores(of: vectorizer.transform(TopicModel.documentText(text, title: title))))
+        prediction(fromScores: uncheckedScores(of: vectorizer.transform(featureText(text, title: title))))
     }
 
     /// Classifies many documents; blocks of 64 documents are scored as one matrix
     /// product over the features the block uses.
     public func classify(_ texts: [String]) -> [TopicPrediction] {
         let counts = NGramCounts()
-        let vectors = texts.map { vectorizer.transform($0, using: counts) }
+        let vectors = texts.map { vectorizer.transform(featureText($0, title: nil), using: counts) }
         return batchScores(vectors).map { prediction(fromScores: $0) }
     }
 
@@ -160,7 +180,7 @@ public struct TopicModel: Sendable, Equatable {
     /// first. Empty for an unknown label.
     public func explain(_ text: String, title: String? = nil, label: String, top count: Int = 10) -> [NGramContribution] {
         guard let column = labels.firstIndex(of: label), count > 0 else { return [] }
-        let vector = vectorizer.transform(TopicModel.documentText(text, title: title))
+        let vector = vectorizer.transform(featureText(text, title: title))
         let c = labels.count
         var items: [NGramContribution] = []
         for k in 0..<vector.indices.count {

@@ -27,7 +27,7 @@ public struct TopicScorer: Sendable {
 
     /// Classifies one document; `counts` is scratch space owned by the calling thread.
     public func classify(_ text: String, title: String? = nil, using counts: NGramCounts) -> TopicPrediction {
-        model.prediction(fromScores: scores(TopicModel.documentText(text, title: title), using: counts))
+        model.prediction(fromScores: scores(model.featureText(text, title: title), using: counts))
     }
 
     /// Raw linear scores of `text` (one per label, bias included).

@@ -60,6 +60,10 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
     /// ``solver(rowCount:nonzeros:featureCount:labelCount:)``.
     public var ridgeSolver: TrainingSolver?
 
+    /// Whether training text is prepared with traditional → simplified conversion (recorded
+    /// in the model as ``TopicModel/convertsTraditional``; `--no-convert` turns it off).
+    public var convertsTraditional = true
+
     /// Options tuned for the seed topics: char 1–3-grams, profile prior, abstain to `other`.
     public init(
         ngrams: NGramOptions = NGramOptions(),

@@ -43,8 +43,15 @@ public struct Summarizer: Sendable {
     /// prior; `budget` overrides ``SummaryOptions/budget`` for this call (e.g. a record's
     /// own `max_chars`). A budget of 0 or less gives an empty summary.
     /// Only the first `2 × maximumAnalyzedCharacters` characters of `text` are prepared.
+    /// Web-page furniture is dropped and traditional text is analysed in simplified
+    /// characters (``SummaryOptions/convertsTraditional``); the summary keeps the original ones.
     public func summarize(_ text: String, title: String? = nil, budget: SummaryBudget? = nil) -> Summary {
-        summarize(PreparedDocument(text: analyzedPrefix(of: text)), title: title, budget: budget)
+        let source = ConvertedText(analyzedPrefix(of: text), converting: options.convertsTraditional)
+        let summary = summarize(PreparedDocument(text: source.converted),
+                                title: title.map { FeatureText.prepare($0, converting: options.convertsTraditional) }, budget: budget)
+        guard !source.keepsCharacters else { return summary }
+        return Summary(sentences: source.originals(of: summary.sentences), sentenceIndices: summary.sentenceIndices,
+                       kind: summary.kind, keywords: summary.keywords)
     }
 
     /// Summarizes `text` in at most `maxCharacters` characters.
@@ -151,7 +158,7 @@ public struct Summarizer: Sendable {
 
     /// Key phrases of `text`, best first (at most `count`).
     public func keywords(in text: String, count: Int = 10) -> [Keyword] {
-        let document = PreparedDocument(text: analyzedPrefix(of: text))
+        let document = PreparedDocument(text: FeatureText.prepare(analyzedPrefix(of: text), converting: options.convertsTraditional))
         let body = BodySentences(document: document, title: document.headings.joined(separator: " "),
                                  maximumSentences: options.maximumSentences,
                                  maximumCharacters: options.maximumAnalyzedCharacters)

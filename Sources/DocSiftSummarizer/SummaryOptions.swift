@@ -107,6 +107,9 @@ public struct SummaryOptions: Sendable, Equatable, Hashable {
     public var maximumAnalyzedCharacters: Int
     /// Only the first this many body sentences are analysed.
     public var maximumSentences: Int
+    /// Whether traditional text is converted to simplified for the features (summaries keep
+    /// the document's own characters; keywords come out simplified). `--no-convert` turns it off.
+    public var convertsTraditional = true
 
     /// Options with the tuned defaults and a 120-character budget.
     public init(

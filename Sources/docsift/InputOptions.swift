@@ -28,6 +28,9 @@ struct InputOptions: ParsableArguments {
     /// The JSONL fields named by the options.
     var fieldNames: RecordFieldNames { RecordFieldNames(id: idField, text: textField, title: titleField) }
 
+    @Flag(help: "Keep traditional characters as they are (by default they are converted to simplified for labels, keywords and summary analysis; summaries keep the original characters).")
+    var noConvert = false
+
     /// The shared input layer over the given paths.
     var source: InputSource {
         InputSource(paths: inputs, maximumRecordBytes: maxRecordBytes.value,

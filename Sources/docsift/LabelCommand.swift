@@ -35,8 +35,9 @@ struct LabelCommand: ParsableCommand {
     @OptionGroup var bulk: BulkOptions
 
     func run() throws {
-        let topicModel = try model.map { try TopicModel.load(from: URL(fileURLWithPath: $0)) } ?? TopicModel.loadDefault()
-        let summarizer = summary ? try summaryArguments.makeSummarizer() : nil
+        let loaded = try model.map { try TopicModel.load(from: URL(fileURLWithPath: $0)) } ?? TopicModel.loadDefault()
+        let topicModel = input.noConvert ? loaded.converting(false) : loaded
+        let summarizer = summary ? try summaryArguments.makeSummarizer(converting: !input.noConvert) : nil
         let explain = self.explain, explainTop = self.explainTop
         let output = OutputWriter()
         let header = LabeledDocument.flatHeader(labels: topicModel.labels, summary: summary, explanation: explain)

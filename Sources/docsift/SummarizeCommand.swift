@@ -16,7 +16,7 @@ struct SummarizeCommand: ParsableCommand {
     @OptionGroup var bulk: BulkOptions
 
     func run() throws {
-        let summarizer = try summary.makeSummarizer()
+        let summarizer = try summary.makeSummarizer(converting: !input.noConvert)
         let output = OutputWriter()
         try BulkRun.run(verb: "summarize", input: input, bulk: bulk, transform: { record in
             let result = SummaryArguments.summarize(record, with: summarizer)

@@ -27,8 +27,9 @@ struct SummaryArguments: ParsableArguments {
     }
 
     /// The summarizer these options describe, with its background IDF loaded.
-    func makeSummarizer() throws -> Summarizer {
+    func makeSummarizer(converting: Bool = true) throws -> Summarizer {
         var options = SummaryOptions()
+        options.convertsTraditional = converting
         if let maxChars { options.budget = .characters(maxChars) }
         if let sentences { options.budget = .sentences(sentences) }
         options.keywordCount = keywords

@@ -54,6 +54,9 @@ struct TrainingDataOptions: ParsableArguments {
     @Option(help: "Penalty λ (default: 30 for topics; for corpora 0.03 with squared loss, 0.1 with squared hinge).")
     var regularization: Float?
 
+    @Flag(help: "Train on traditional characters as they are (by default text is converted to simplified; the model records which).")
+    var noConvert = false
+
     @Option(help: "Drop n-grams found in fewer training documents (default 1; corpora whose median document has 200+ characters: 2).")
     var minDf: Int?
 
@@ -97,6 +100,7 @@ struct TrainingDataOptions: ParsableArguments {
         if let solver { options.ridgeSolver = solver }
         if let regularization { options.regularization = regularization }
         if let minDf { options.minDocumentFrequency = minDf }
+        if noConvert { options.convertsTraditional = false }
         return TopicClassifierTrainer(options: options)
     }
 }

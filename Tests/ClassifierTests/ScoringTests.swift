@@ -139,7 +139,8 @@ struct ScoringTests {
             try TopicModel(labels: labels, vectorizer: model.vectorizer, weights: model.weights, bias: model.bias, rule: model.rule)
         }
         let rebuilt = try TopicModel(
-            labels: model.labels, vectorizer: model.vectorizer, weights: model.weights, bias: model.bias, rule: model.rule)
+            labels: model.labels, vectorizer: model.vectorizer, weights: model.weights, bias: model.bias, rule: model.rule,
+            convertsTraditional: model.convertsTraditional)
         #expect(rebuilt == model)
     }
 }

@@ -9,6 +9,7 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
     registerFeatureBenchmarks()
     registerScorerBenchmark()
     registerLabelBenchmarks()
+    registerConversionBenchmarks()
     registerLinearAlgebraBenchmarks()
     registerSummarizerBenchmarks()
 }

@@ -10,6 +10,9 @@ let package = Package(
     products: [
         .library(name: "DocSift", targets: ["DocSift"]),
         .executable(name: "docsift", targets: ["docsift"]),
+        // The C interface (libDocSiftC.so, header Sources/CDocSift/include/docsift.h) for
+        // Python, Spark and any other language that calls C.
+        .library(name: "DocSiftC", type: .dynamic, targets: ["CDocSift"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,6 +38,8 @@ let package = Package(
             name: "DocSift",
             dependencies: ["DocSiftCorpus", "DocSiftText", "DocSiftFeatures", "DocSiftClassifier", "DocSiftSummarizer", "DocSiftLinearAlgebra"]
         ),
+        // The C interface: `@_cdecl` entry points over the library (header in include/).
+        .target(name: "CDocSift", dependencies: ["DocSift"], exclude: ["include"]),
         // The command-line tool.
         .executableTarget(
             name: "docsift",

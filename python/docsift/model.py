@@ -54,6 +54,7 @@ class Model:
         idf = idf_path if idf_path is not None else _bundled(IDF_FILE_NAME, "DOCSIFT_IDF")
         self._guard = threading.Condition()
         self._active_calls = 0
+        self._closing = False
         self._handle: int | None = None
         self._handle = _native.open_model(None if model is None else str(model),
                                           None if idf is None else str(idf))
@@ -125,11 +126,13 @@ class Model:
     @property
     def closed(self) -> bool:
         """Whether `close()` has run."""
-        return self._handle is None
+        return self._closing or self._handle is None
 
     def close(self) -> None:
-        """Releases the model; waits for calls running on other threads. Idempotent."""
+        """Releases the model: later calls raise `ModelClosedError`; calls already running
+        on other threads finish first. Idempotent."""
         with self._guard:
+            self._closing = True
             while self._active_calls:
                 self._guard.wait()
             handle, self._handle = self._handle, None
@@ -157,7 +160,7 @@ class Model:
         title_bytes = None if title is None else _utf8(title, "title")
         with self._guard:
             handle = self._handle
-            if handle is None:
+            if handle is None or self._closing:
                 raise ModelClosedError("the model is closed; open a new docsift.Model()")
             self._active_calls += 1
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import docsift
@@ -46,12 +47,15 @@ def test_close_waits_for_calls_in_flight(seed_articles):
     threads = [threading.Thread(target=label_until_closed) for _ in range(3)]
     for thread in threads:
         thread.start()
-    while len(labeled) < 6:
-        pass
-    opened.close()
+    deadline = time.monotonic() + 120
+    while len(labeled) < 6 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    opened.close()  # new calls are refused at once; running ones finish first
     for thread in threads:
         thread.join(timeout=60)
+    assert not any(thread.is_alive() for thread in threads)
     assert not errors
+    assert len(labeled) >= 6
     assert all(record == labeled[0] for record in labeled)
 
 

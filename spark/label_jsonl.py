@@ -44,8 +44,10 @@ class Settings:
 def resolve_shipped(path: Optional[str]) -> Optional[str]:
     """`path` itself when it exists here, else the file of that name Spark shipped with
     --files/--archives (the working directory on YARN/Kubernetes, SparkFiles elsewhere)."""
-    if path is None or os.path.exists(path):
-        return path
+    if path is None:
+        return None
+    if os.path.exists(path):
+        return os.path.abspath(path)  # a bare name would make dlopen search the library path
     tried = [os.path.abspath(path)]
     try:
         from pyspark import SparkFiles

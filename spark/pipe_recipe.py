@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import sys
 from typing import Optional, Sequence
 
 
@@ -41,8 +42,10 @@ def main(argv: Optional[list] = None) -> None:
     parser.add_argument("--docsift", default="docsift", help="the CLI binary (default: docsift on PATH)")
     parser.add_argument("--partitions", type=int, default=None)
     parser.add_argument("--master", default=None, help="e.g. local[2] (default: spark-submit's)")
-    parser.add_argument("label_arguments", nargs="*", help="after --: options for docsift label")
-    args = parser.parse_args(argv)
+    parser.epilog = "Arguments after -- go to `docsift label` (e.g. -- --model my.dsmodel --summary)."
+    argv = list(sys.argv[1:] if argv is None else argv)
+    label_arguments = argv[argv.index("--") + 1:] if "--" in argv else []
+    args = parser.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
 
     from pyspark.sql import SparkSession
 
@@ -51,7 +54,7 @@ def main(argv: Optional[list] = None) -> None:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
     try:
-        label_with_cli(spark, args.input, args.output, args.docsift, args.label_arguments, args.partitions)
+        label_with_cli(spark, args.input, args.output, args.docsift, label_arguments, args.partitions)
     finally:
         spark.stop()
 

@@ -25,7 +25,7 @@ master=$!
 "$SPARK_HOME/bin/spark-class" org.apache.spark.deploy.worker.Worker \
     --host 127.0.0.1 --cores 2 --memory 2g --webui-port 0 "spark://127.0.0.1:$port" > "$work/worker.log" 2>&1 &
 worker=$!
-trap 'kill "$worker" "$master" 2>/dev/null; wait "$worker" "$master" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'rc=$?; kill "$worker" "$master" 2>/dev/null; wait "$worker" "$master" 2>/dev/null; rm -rf "$work"; exit $rc' EXIT
 for _ in $(seq 120); do
     grep -q "Successfully registered with master" "$work/worker.log" && break
     sleep 1
@@ -44,7 +44,7 @@ records=$(wc -l < "$work/articles.jsonl")
 # The README's commands, with HOST=127.0.0.1 and local paths; run from an empty folder so
 # that shipped files are found only through Spark.
 mkdir "$work/driver" && cd "$work/driver"
-cp -r "$bundle" spark-bundle && mkdir spark && ln -s spark-bundle spark/bundle
+mkdir spark && cp -r "$bundle" spark/bundle
 export PYSPARK_PYTHON="$work/bare/bin/python" PYSPARK_DRIVER_PYTHON="$venv/bin/python"
 "$venv/bin/spark-submit" --master "spark://127.0.0.1:$port" \
   --py-files spark/bundle/docsift-python.zip \
@@ -67,5 +67,5 @@ for output in labeled piped; do
         status=1
     fi
 done
-grep -h "Launching executor\|Executor .* finished" "$work/worker.log" | head -4 >&2 || true
+echo "try-standalone: executors run: $(grep -c 'Launching executor' "$work/worker.log")" >&2
 exit $status

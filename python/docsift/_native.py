@@ -28,7 +28,7 @@ def library_path() -> Path:
     """Where the shared library is loaded from: $DOCSIFT_LIBRARY, else the bundled copy."""
     override = os.environ.get("DOCSIFT_LIBRARY")
     if override:
-        path = Path(override)
+        path = Path(override).absolute()  # dlopen reads a bare name as a library to search for
         if not path.is_file():
             raise LibraryNotFoundError(
                 f"DOCSIFT_LIBRARY={override}: no such file; point it at libDocSiftC.so "

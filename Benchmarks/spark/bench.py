@@ -80,7 +80,8 @@ def main() -> None:
     }
     master = f"local[{args.threads}]"
     spark = (SparkSession.builder.master(master).appName("docsift-bench")
-             .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+             .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+             .config("spark.driver.host", "127.0.0.1")
              .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     rows = []
@@ -106,7 +107,7 @@ def main() -> None:
             def submit():
                 output = work / "submitted"
                 subprocess.run([str(Path(sys.executable).parent / "spark-submit"), "--master", master,
-                                "--conf", "spark.ui.enabled=false", str(REPO / "spark" / "label_jsonl.py"),
+                                "--conf", "spark.ui.enabled=false", "--conf", "spark.ui.showConsoleProgress=false", str(REPO / "spark" / "label_jsonl.py"),
                                 str(path), str(output), "--partitions", str(args.threads * 4)],
                                check=True, capture_output=True)
                 assert count_lines(output) == records

@@ -66,7 +66,8 @@ def dataset(tmp_path_factory, seed_articles) -> Path:
                     identifier += "+"
                 seen.add(identifier)
                 records.append({"id": identifier, "text": record["text"]})
-    records += [{"id": "blank-text", "text": " \n "}, {"id": "no-text", "title": "标题"}]
+    records += [{"id": "blank-text", "text": " \n "}, {"id": "no-text", "title": "标题"},
+                {"id": 20261206, "text": "数字编号的记录：村民合作社发展特色产业。"}]
     path = tmp_path_factory.mktemp("spark-input") / "documents.jsonl"
     path.write_text(jsonl(records), encoding="utf-8")
     return path
@@ -104,6 +105,19 @@ def test_mapPartitions_jsonl_output_equals_the_cli(spark, dataset, cli_lines, tm
 
     label_dataset(spark, str(dataset), str(tmp_path / "labeled"), partitions=4)
     assert_one_identical_result_each(read_lines(tmp_path / "labeled"), cli_lines)
+
+
+def test_unreadable_lines_get_an_error_record_each(seed_articles):
+    """The JSONL reader of the text path, without Spark: one output line per input line."""
+    from label_jsonl import Settings, label_lines, parse_lines
+
+    article = seed_articles[0]
+    lines = ["{not json", "[1, 2]", "", json.dumps({"id": 7, "text": article["text"]}, ensure_ascii=False),
+             json.dumps({"id": "t", "text": 5})]
+    out = [json.loads(line) for line in label_lines(parse_lines(lines, "id", "text", "title"), Settings())]
+    assert [record["id"] for record in out] == [None, None, "7", "t"]
+    assert out[0]["error"].startswith("malformed JSON") and out[1]["error"] == "malformed JSON: not an object"
+    assert out[2]["label"] and out[3] == {"id": "t", "error": "missing text"}
 
 
 def test_parquet_in_and_out_equals_the_cli(spark, dataset, cli_lines, tmp_path):

@@ -16,6 +16,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `docsift serve` only (target DocSiftServer); the DocSift library does not depend on these.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // BLAS/LAPACK from the system (OpenBLAS or the reference netlib build).
@@ -33,17 +40,35 @@ let package = Package(
         .target(name: "DocSiftClassifier", dependencies: ["CCacheHints", "DocSiftCorpus", "DocSiftFeatures", "DocSiftLinearAlgebra"]),
         // Stage 4: extractive summaries and keywords.
         .target(name: "DocSiftSummarizer", dependencies: ["DocSiftCorpus", "DocSiftText", "DocSiftFeatures", "DocSiftLinearAlgebra", "CCacheHints"]),
+        // The shipped Models/* files compiled into the library (C23 #embed), so a copied
+        // executable needs no file beside it.
+        .target(name: "CDocSiftModels"),
         // The library product: one import for services.
         .target(
             name: "DocSift",
-            dependencies: ["DocSiftCorpus", "DocSiftText", "DocSiftFeatures", "DocSiftClassifier", "DocSiftSummarizer", "DocSiftLinearAlgebra"]
+            dependencies: ["CDocSiftModels", "DocSiftCorpus", "DocSiftText", "DocSiftFeatures", "DocSiftClassifier", "DocSiftSummarizer",
+                           "DocSiftLinearAlgebra"]
+        ),
+        // The HTTP front end (`docsift serve`): routes, limits, metrics, lifecycle.
+        .target(
+            name: "DocSiftServer",
+            dependencies: [
+                "DocSift",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
         ),
         // The C interface: `@_cdecl` entry points over the library (header in include/).
         .target(name: "CDocSift", dependencies: ["DocSift"], exclude: ["include"]),
         // The command-line tool.
         .executableTarget(
             name: "docsift",
-            dependencies: ["DocSift", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["DocSift", "DocSiftServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["DocSiftLinearAlgebra"]),
         .testTarget(name: "CorpusTests", dependencies: ["DocSiftCorpus"]),
@@ -53,6 +78,7 @@ let package = Package(
         .testTarget(name: "SummarizerTests", dependencies: ["DocSift", "DocSiftSummarizer"]),
         .testTarget(name: "LibraryTests", dependencies: ["DocSift"]),
         .testTarget(name: "CLITests", dependencies: ["docsift"]),
+        .testTarget(name: "ServerTests", dependencies: ["DocSiftServer", "docsift"]),
     ],
     swiftLanguageModes: [.v6]
 )

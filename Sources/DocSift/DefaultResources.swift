@@ -1,37 +1,55 @@
 import Foundation
 
-extension BackgroundIDF {
-    /// The shipped news IDF statistics (`Models/news-idf.bin`), found like the default model;
-    /// `DOCSIFT_IDF` names another file.
-    /// - Throws: ``SummarizerDataError`` when no file is found or it is corrupt.
-    public static func loadDefault() throws -> BackgroundIDF {
-        guard let url = DefaultModelLocation.find(DefaultModelLocation.newsIDFFileName, environmentVariable: "DOCSIFT_IDF") else {
-            throw SummarizerDataError.io(path: DefaultModelLocation.newsIDFFileName, reason: "not found beside the binary or in Models/")
+extension TopicModel {
+    /// The shipped default topic model (`Models/default-topics.dsmodel`, built into the
+    /// library); `DOCSIFT_MODEL` names another file.
+    /// - Throws: ``DefaultResourceError`` when `DOCSIFT_MODEL` names a missing file;
+    ///   ``ModelFileError`` when the file is unreadable or corrupt.
+    public static func loadDefault() throws -> TopicModel {
+        let location = DefaultModelLocation.topicModel
+        switch try location.source() {
+        case .file(let url): return try TopicModel.load(from: url)
+        case .embedded: return try ModelFile.decode(location.embeddedBytes, path: location.embeddedDescription)
         }
-        return try BackgroundIDF(contentsOf: url)
     }
 }
 
-extension TopicModel {
-    /// The shipped default topic model (`Models/default-topics.dsmodel`), found beside the
-    /// binary, in an install's `share/docsift`, or in the source checkout; `DOCSIFT_MODEL`
-    /// names another file.
-    /// - Throws: ``ModelFileError`` when no file is found or it is corrupt.
-    public static func loadDefault() throws -> TopicModel {
-        guard let url = DefaultModelLocation.find(DefaultModelLocation.topicModelFileName, environmentVariable: "DOCSIFT_MODEL") else {
-            throw ModelFileError.unreadable(
-                path: DefaultModelLocation.topicModelFileName, reason: "not found beside the binary or in Models/ (set DOCSIFT_MODEL)")
+extension BackgroundIDF {
+    /// The shipped news IDF statistics (`Models/news-idf.bin`, built into the library);
+    /// `DOCSIFT_IDF` names another file.
+    /// - Throws: ``DefaultResourceError`` when `DOCSIFT_IDF` names a missing file;
+    ///   ``SummarizerDataError`` when the file is unreadable or corrupt.
+    public static func loadDefault() throws -> BackgroundIDF {
+        let location = DefaultModelLocation.newsIDF
+        switch try location.source() {
+        case .file(let url): return try BackgroundIDF(contentsOf: url)
+        case .embedded:
+            do {
+                return try BackgroundIDF(serialized: location.embeddedBytes)
+            } catch let problem as SummarizerDataError {
+                throw SummarizerDataError.invalidFile(path: location.embeddedDescription, problem: problem.description)
+            }
         }
-        return try TopicModel.load(from: url)
     }
 }
 
 extension TopicProfiles {
-    /// The shipped topic profiles (`Models/profiles.json`), found like the default model.
+    /// The shipped topic profiles (`Models/profiles.json`, built into the library);
+    /// `DOCSIFT_PROFILES` names another file.
+    /// - Throws: ``DefaultResourceError`` when `DOCSIFT_PROFILES` names a missing file;
+    ///   ``ClassifierError`` when the file is unreadable or malformed.
     public static func loadDefault() throws -> TopicProfiles {
-        guard let url = DefaultModelLocation.find(DefaultModelLocation.profilesFileName, environmentVariable: "DOCSIFT_PROFILES") else {
-            throw ClassifierError.unreadable(path: DefaultModelLocation.profilesFileName, reason: "not found beside the binary or in Models/")
+        let location = DefaultModelLocation.profiles
+        switch try location.source() {
+        case .file(let url): return try TopicProfiles.load(from: url)
+        case .embedded:
+            let path = location.embeddedDescription
+            let profiles: TopicProfiles
+            do { profiles = try JSONDecoder().decode(TopicProfiles.self, from: Data(location.embeddedBytes)) } catch {
+                throw ClassifierError.malformed(path: path, reason: "not a topic profile file: \(error)")
+            }
+            try profiles.validate(path: path)
+            return profiles
         }
-        return try TopicProfiles.load(from: url)
     }
 }

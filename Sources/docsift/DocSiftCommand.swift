@@ -2,12 +2,12 @@ import ArgumentParser
 
 /// The `docsift` command: one root, one small struct per verb.
 @main
-struct DocSiftCommand: ParsableCommand {
+struct DocSiftCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docsift",
         abstract: "Topic labels and extractive summaries for Chinese news.",
         discussion: "Results go to standard output as JSONL; diagnostics go to standard error.",
         subcommands: [SplitCommand.self, PrepCommand.self, LabelCommand.self, SummarizeCommand.self, TrainCommand.self,
-                      EvalCommand.self, EvalSummaryCommand.self, BuildIDFCommand.self]
+                      EvalCommand.self, EvalSummaryCommand.self, BuildIDFCommand.self, ServeCommand.self]
     )
 }

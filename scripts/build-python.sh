@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the C interface libDocSiftC.so for the Python package and copies it, with the
-# default model and IDF files, into python/docsift/_lib/ (ignored by git).
+# Builds the C interface libDocSiftC.so for the Python package and copies it into
+# python/docsift/_lib/ (ignored by git). The default model and IDF are compiled into the
+# library (CDocSiftModels), so the one file is all the package needs.
 #
 # The Swift runtime and Foundation are linked statically (-static-stdlib), so the one
 # file needs only glibc, libstdc++ and libblas3/liblapack3 where it runs: a wheel or a
@@ -22,6 +23,6 @@ mkdir -p "$bundle"
 cp "$bin/libDocSiftC.so" "$bundle/.libDocSiftC.so.partial"
 if command -v strip >/dev/null; then strip --strip-unneeded "$bundle/.libDocSiftC.so.partial"; fi
 mv -f "$bundle/.libDocSiftC.so.partial" "$bundle/libDocSiftC.so"
-cp Models/default-topics.dsmodel Models/news-idf.bin "$bundle/"
-echo "build-python: $(du -h "$bundle/libDocSiftC.so" | cut -f1) $bundle/libDocSiftC.so with $(ls "$bundle" | grep -vc '\.so$') model files" >&2
+rm -f "$bundle/default-topics.dsmodel" "$bundle/news-idf.bin"   # bundled before the models were built in
+echo "build-python: $(du -h "$bundle/libDocSiftC.so" | cut -f1) $bundle/libDocSiftC.so" >&2
 echo "$PWD/$bundle/libDocSiftC.so"

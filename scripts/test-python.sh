@@ -29,9 +29,9 @@ fi
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/python" -m pip install -q --disable-pip-version-check pytest 'pyspark>=4,<5'
 
-# The CLI the tests compare with, built with the same flags as the library.
-swift build -c release -Xswiftc -static-stdlib --scratch-path "$scratch" --product docsift >&2
-DOCSIFT_CLI="$(swift build -c release -Xswiftc -static-stdlib --scratch-path "$scratch" --show-bin-path)/docsift"
+# The CLI the tests compare with: the usual release build (.ci/run builds it too).
+swift build -c release --product docsift >&2
+DOCSIFT_CLI="$(swift build -c release --show-bin-path)/docsift"
 export DOCSIFT_CLI
 # The package as a user installs it (runs scripts/build-python.sh).
 "$venv/bin/python" -m pip install -q --disable-pip-version-check ./python

@@ -15,10 +15,11 @@ process runs. Every input record gets exactly one output record:
         [--partitions N] [--library PATH] [--model PATH] [--idf PATH]
 
 With the package installed on the executors (`pip install ./python`), no path is needed.
-On a cluster without it, ship the files and name them (see the README, "Python and Spark"):
-`--py-files docsift-python.zip --files libDocSiftC.so,default-topics.dsmodel,news-idf.bin`
-and `--library libDocSiftC.so --model default-topics.dsmodel --idf news-idf.bin`; a name
-that is not a local file is looked up among the files Spark shipped (SparkFiles).
+On a cluster without it, ship the package and the library (the default model is built into
+the library) and name the library: `--py-files docsift-python.zip --files libDocSiftC.so`
+and `--library libDocSiftC.so` (see the README, "From C, Python and Spark"). A name given
+to --library, --model or --idf that is not a local file is looked up among the files Spark
+shipped (SparkFiles).
 """
 
 from __future__ import annotations

@@ -7,10 +7,10 @@ library inside `mapPartitions`) avoids one process per partition and the text ro
 
     spark-submit spark/pipe_recipe.py INPUT.jsonl OUTPUT --docsift /path/to/docsift [-- label options]
 
-On a cluster ship the binary (built with `swift build -c release --static-swift-stdlib
---product docsift` so it needs no Swift runtime there) and the model:
-`--files docsift,default-topics.dsmodel` and `--docsift ./docsift -- --model default-topics.dsmodel`;
-files shipped with --files are in each executor's working directory.
+On a cluster ship the binary (`spark/bundle.sh` builds it with the Swift runtime linked
+statically; the default model is built in): `--files docsift` and `--docsift ./docsift`;
+files shipped with --files are in each executor's working directory. A trained model goes
+the same way: `--files docsift,my.dsmodel ... -- --model my.dsmodel`.
 """
 
 from __future__ import annotations

@@ -48,13 +48,13 @@ mkdir spark && cp -r "$bundle" spark/bundle
 export PYSPARK_PYTHON="$work/bare/bin/python" PYSPARK_DRIVER_PYTHON="$venv/bin/python"
 "$venv/bin/spark-submit" --master "spark://127.0.0.1:$port" \
   --py-files spark/bundle/docsift-python.zip \
-  --files spark/bundle/libDocSiftC.so,spark/bundle/default-topics.dsmodel,spark/bundle/news-idf.bin \
+  --files spark/bundle/libDocSiftC.so \
   "$repo/spark/label_jsonl.py" "$work/articles.jsonl" "$work/labeled" \
-  --library libDocSiftC.so --model default-topics.dsmodel --idf news-idf.bin 2> "$work/submit.log" \
+  --library libDocSiftC.so 2> "$work/submit.log" \
   || { grep -v " INFO " "$work/submit.log" | tail -40 >&2; exit 1; }
 "$venv/bin/spark-submit" --master "spark://127.0.0.1:$port" \
-  --files spark/bundle/docsift,spark/bundle/default-topics.dsmodel \
-  "$repo/spark/pipe_recipe.py" "$work/articles.jsonl" "$work/piped" --docsift ./docsift -- --model default-topics.dsmodel \
+  --files spark/bundle/docsift \
+  "$repo/spark/pipe_recipe.py" "$work/articles.jsonl" "$work/piped" --docsift ./docsift \
   2> "$work/pipe.log" || { grep -v " INFO " "$work/pipe.log" | tail -40 >&2; exit 1; }
 
 status=0

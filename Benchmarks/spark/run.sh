@@ -6,7 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 venv="${DOCSIFT_PYTHON_VENV:-.venv-python}"
-scratch="${DOCSIFT_PYTHON_SCRATCH:-.build-python}"
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import docsift, pyspark' 2>/dev/null; then
     echo "spark benchmark: $venv lacks docsift or pyspark: run scripts/test-python.sh first" >&2
     exit 1
@@ -15,8 +14,8 @@ if [ -z "${JAVA_HOME:-}" ]; then
     JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
     export JAVA_HOME
 fi
-swift build -c release -Xswiftc -static-stdlib --scratch-path "$scratch" --product docsift >&2
-cli="$(swift build -c release -Xswiftc -static-stdlib --scratch-path "$scratch" --show-bin-path)/docsift"
+swift build -c release --product docsift >&2
+cli="$(swift build -c release --show-bin-path)/docsift"
 out=Benchmarks/spark/BENCHMARKS-latest.md
 {
     echo "Spark local mode against the CLI, $(date -u '+%Y-%m-%d %H:%M UTC'); load before: $(uptime | sed 's/.*load/load/')"

@@ -15,7 +15,7 @@ from .errors import DocSiftError, LibraryNotFoundError, error_for_status
 #: The interface version this binding was written for (DOCSIFT_ABI_VERSION in docsift.h).
 ABI_VERSION = 1
 
-#: Folder inside the package where the build step copies the library and model files.
+#: Folder inside the package where the build step copies the library.
 BUNDLE_DIR = Path(__file__).resolve().parent / "_lib"
 
 LIBRARY_FILE_NAME = "libDocSiftC.so"

@@ -17,18 +17,6 @@ from .errors import DocSiftError, ModelClosedError
 #: "text" and optional "title" and "id".
 Document = Union[str, bytes, tuple, Mapping[str, Any]]
 
-MODEL_FILE_NAME = "default-topics.dsmodel"
-IDF_FILE_NAME = "news-idf.bin"
-
-
-def _bundled(file_name: str, environment_variable: str) -> str | None:
-    """The model file copied into the package, unless the environment names another one
-    (the library itself reads DOCSIFT_MODEL / DOCSIFT_IDF when given no path)."""
-    if os.environ.get(environment_variable):
-        return None
-    path = _native.BUNDLE_DIR / file_name
-    return str(path) if path.is_file() else None
-
 
 def _utf8(value: str | bytes, argument: str) -> bytes:
     """Text as UTF-8 bytes; bytes pass unchanged (the library rejects invalid UTF-8), and a
@@ -43,21 +31,19 @@ def _utf8(value: str | bytes, argument: str) -> bytes:
 class Model:
     """A topic model and summarizer, opened once and shared by any number of threads.
 
-    `Model()` opens the shipped default model and IDF statistics; `Model(model_path,
-    idf_path)` opens files written by `docsift train` / `docsift build-idf`. Use it as a
-    context manager or call `close()`; calls release the GIL, so threads label in parallel.
+    `Model()` opens the default model and IDF statistics built into the library (or the
+    files named by DOCSIFT_MODEL / DOCSIFT_IDF); `Model(model_path, idf_path)` opens files
+    written by `docsift train` / `docsift build-idf`. Use it as a context manager or call
+    `close()`; calls release the GIL, so threads label in parallel.
     """
 
     def __init__(self, model_path: str | os.PathLike[str] | None = None,
                  idf_path: str | os.PathLike[str] | None = None):
-        model = model_path if model_path is not None else _bundled(MODEL_FILE_NAME, "DOCSIFT_MODEL")
-        idf = idf_path if idf_path is not None else _bundled(IDF_FILE_NAME, "DOCSIFT_IDF")
         self._guard = threading.Condition()
         self._active_calls = 0
         self._closing = False
-        self._handle: int | None = None
-        self._handle = _native.open_model(None if model is None else str(model),
-                                          None if idf is None else str(idf))
+        self._handle: int | None = _native.open_model(None if model_path is None else str(model_path),
+                                          None if idf_path is None else str(idf_path))
 
     # -- one document ------------------------------------------------------------------
 

@@ -15,10 +15,9 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 
 
 def cli_path() -> Path:
-    """$DOCSIFT_CLI, else the release CLI of .build-python (scripts/test-python.sh) or .build."""
+    """$DOCSIFT_CLI, else the release CLI of .build (scripts/test-python.sh sets the variable)."""
     override = os.environ.get("DOCSIFT_CLI")
-    candidates = [Path(override)] if override else [
-        REPO / ".build-python" / "release" / "docsift", REPO / ".build" / "release" / "docsift"]
+    candidates = [Path(override)] if override else [REPO / ".build" / "release" / "docsift"]
     for candidate in candidates:
         if candidate.is_file():
             return candidate

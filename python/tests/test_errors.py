@@ -119,3 +119,15 @@ def test_library_not_found_is_reported_with_what_to_do(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={**os.environ, "DOCSIFT_LIBRARY": str(tmp_path / "libmissing.so")}, check=True)
     assert "DOCSIFT_LIBRARY=" in done.stdout and "no such file" in done.stdout
+
+
+def test_default_model_is_built_in_and_overrides_are_checked(tmp_path):
+    """From an empty folder with no model file anywhere near: the built-in model loads; a
+    DOCSIFT_MODEL naming a missing file is a ModelError that names the variable."""
+    code = ("import docsift\nprint(docsift.Model().label('县应急管理局开展安全生产大检查，排查企业事故隐患。')['label'])\n"
+            "import os\nos.environ['DOCSIFT_MODEL'] = 'missing.dsmodel'\n"
+            "try:\n    docsift.Model()\nexcept docsift.ModelError as e:\n    print(e)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True)
+    label, message = done.stdout.splitlines()
+    assert label == "safety_production"
+    assert "DOCSIFT_MODEL=missing.dsmodel" in message

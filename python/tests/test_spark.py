@@ -160,9 +160,10 @@ def test_pipe_recipe_equals_the_cli(spark, dataset, cli_lines, tmp_path):
 
 def test_spark_submit_with_shipped_files_on_workers_without_the_package(dataset, cli_lines, tmp_path):
     """The README's cluster recipe in local[2]: the workers' Python has neither docsift nor
-    pyspark installed; the package comes as --py-files, library and model as --files."""
+    pyspark installed; the package comes as --py-files, the library (model built in) as --files."""
     bundle = Path(subprocess.run(["bash", str(REPO / "spark" / "bundle.sh"), str(tmp_path / "bundle")],
-                                 check=True, capture_output=True, text=True).stdout.strip())
+                                 check=True, capture_output=True, text=True,
+                                 env={**os.environ, "DOCSIFT_BUNDLE_CLI": "0"}).stdout.strip())
     bare = tmp_path / "bare-python"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(bare)], check=True)
     spark_submit = Path(sys.executable).parent / "spark-submit"
@@ -174,9 +175,9 @@ def test_spark_submit_with_shipped_files_on_workers_without_the_package(dataset,
     done = subprocess.run([
         str(spark_submit), "--master", "local[2]", "--conf", "spark.ui.enabled=false",
         "--py-files", f"{bundle}/docsift-python.zip",
-        "--files", f"{bundle}/libDocSiftC.so,{bundle}/default-topics.dsmodel,{bundle}/news-idf.bin",
+        "--files", f"{bundle}/libDocSiftC.so",
         str(REPO / "spark" / "label_jsonl.py"), str(dataset), str(output), "--partitions", "2",
-        "--library", "libDocSiftC.so", "--model", "default-topics.dsmodel", "--idf", "news-idf.bin",
+        "--library", "libDocSiftC.so",
     ], env=environment, capture_output=True, text=True, cwd=tmp_path, check=False)
     assert done.returncode == 0, "\n".join(l for l in done.stderr.splitlines() if " INFO " not in l and not l.strip().startswith("at "))[-4000:]
     assert_one_identical_result_each(read_lines(output), cli_lines)

@@ -51,8 +51,10 @@ int32_t docsift_abi_version(void);
 
 /*
  * Opens a topic model and the background IDF statistics for summaries.
- * model_path: a .dsmodel file written by `docsift train`, or NULL for the shipped default.
- * idf_path:   an IDF file written by `docsift build-idf`, or NULL for the shipped default.
+ * model_path: a .dsmodel file written by `docsift train`, or NULL for the default model
+ *             built into the library (DOCSIFT_MODEL, when set, names another file).
+ * idf_path:   an IDF file written by `docsift build-idf`, or NULL for the built-in default
+ *             (DOCSIFT_IDF, when set, names another file).
  * On success *out_model holds the model (release it with docsift_close).
  * Opening sets BLAS to one thread: callers run documents in parallel, as the CLI does.
  */

@@ -8,7 +8,11 @@ import PackageDescription
 let package = Package(
     name: "DocSift",
     products: [
+        // Everything, one import: the library a service depends on.
         .library(name: "DocSift", targets: ["DocSift"]),
+        // Stages usable on their own. Neither needs BLAS/LAPACK.
+        .library(name: "DocSiftText", targets: ["DocSiftText"]),
+        .library(name: "DocSiftFeatures", targets: ["DocSiftFeatures"]),
         .executable(name: "docsift", targets: ["docsift"]),
         // The C interface (libDocSiftC.so, header Sources/CDocSift/include/docsift.h) for
         // Python, Spark and any other language that calls C.
@@ -16,6 +20,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `swift package generate-documentation --target DocSift` (build-time plugin only).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // `docsift serve` only (target DocSiftServer); the DocSift library does not depend on these.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -31,7 +37,7 @@ let package = Package(
         // Stage 0: reading documents (seed manifest, JSONL, files, encodings).
         .target(name: "DocSiftCorpus"),
         // Stage 1: text preparation (normalization, reflow, sentences, page splitting).
-        .target(name: "DocSiftText"),
+        .target(name: "DocSiftText", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // Prefetch hints for the table lookups of bulk labeling.
         .target(name: "CCacheHints"),
         // Stage 2: character n-gram TF-IDF features.

@@ -4,7 +4,7 @@ extension TopicModel {
     /// The shipped default topic model (`Models/default-topics.dsmodel`, built into the
     /// library); `DOCSIFT_MODEL` names another file.
     /// - Throws: ``DefaultResourceError`` when `DOCSIFT_MODEL` names a missing file;
-    ///   ``ModelFileError`` when the file is unreadable or corrupt.
+    ///   `ModelFileError` when the file is unreadable or corrupt.
     public static func loadDefault() throws -> TopicModel {
         let location = DefaultModelLocation.topicModel
         switch try location.source() {
@@ -18,7 +18,7 @@ extension BackgroundIDF {
     /// The shipped news IDF statistics (`Models/news-idf.bin`, built into the library);
     /// `DOCSIFT_IDF` names another file.
     /// - Throws: ``DefaultResourceError`` when `DOCSIFT_IDF` names a missing file;
-    ///   ``SummarizerDataError`` when the file is unreadable or corrupt.
+    ///   `SummarizerDataError` when the file is unreadable or corrupt.
     public static func loadDefault() throws -> BackgroundIDF {
         let location = DefaultModelLocation.newsIDF
         switch try location.source() {
@@ -37,7 +37,7 @@ extension TopicProfiles {
     /// The shipped topic profiles (`Models/profiles.json`, built into the library);
     /// `DOCSIFT_PROFILES` names another file.
     /// - Throws: ``DefaultResourceError`` when `DOCSIFT_PROFILES` names a missing file;
-    ///   ``ClassifierError`` when the file is unreadable or malformed.
+    ///   `ClassifierError` when the file is unreadable or malformed.
     public static func loadDefault() throws -> TopicProfiles {
         let location = DefaultModelLocation.profiles
         switch try location.source() {

@@ -35,7 +35,9 @@ public struct DecisionRule: Sendable, Equatable {
     }
 
     /// The chosen label index, whether it was an abstention, and secondary label indices.
+    /// An empty array (no labels) gives index 0, not abstained, no secondary labels.
     public func decide(_ probabilities: [Float]) -> (label: Int, abstained: Bool, secondary: [Int]) {
+        guard !probabilities.isEmpty else { return (0, false, []) }
         var best = 0
         for i in probabilities.indices where probabilities[i] > probabilities[best] { best = i }
         var label = best

@@ -1,5 +1,8 @@
-/// Why a model file could not be read or written. Every case names the file.
-public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible {
+import Foundation
+
+/// Why a model file could not be read or written. Every case names the file and says
+/// what to do, in one line.
+public enum ModelFileError: Error, Equatable, Sendable, LocalizedError, CustomStringConvertible {
     /// The file could not be opened or read.
     case unreadable(path: String, reason: String)
     /// The file does not start with the model magic bytes.
@@ -18,14 +21,17 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A one-line message naming what failed.
     public var description: String {
         switch self {
-        case .unreadable(let path, let reason): return "\(path): cannot read model file: \(reason)"
-        case .notAModel(let path): return "\(path): not a DocSift topic model file"
+        case .unreadable(let path, let reason): return "\(path): cannot read model file: \(reason); check the path and permissions"
+        case .notAModel(let path): return "\(path): not a DocSift topic model file; pass a .dsmodel written by `docsift train`"
         case .unsupportedVersion(let path, let found, let supported):
-            return "\(path): model format version \(found) is not supported (this build reads \(supported))"
-        case .truncated(let path): return "\(path): model file is truncated"
-        case .checksumMismatch(let path): return "\(path): model file is corrupt (checksum mismatch)"
-        case .malformed(let path, let reason): return "\(path): malformed model file: \(reason)"
-        case .writeFailed(let path, let reason): return "\(path): cannot write model file: \(reason)"
+            return "\(path): model format version \(found) is not supported (this build reads \(supported)); retrain it with this docsift"
+        case .truncated(let path): return "\(path): model file is truncated; copy it again or retrain it"
+        case .checksumMismatch(let path): return "\(path): model file is corrupt (checksum mismatch); copy it again or retrain it"
+        case .malformed(let path, let reason): return "\(path): malformed model file: \(reason); retrain it with `docsift train`"
+        case .writeFailed(let path, let reason): return "\(path): cannot write model file: \(reason); check free space and permissions"
         }
     }
+
+    /// The same line as ``description``.
+    public var errorDescription: String? { description }
 }

@@ -1,23 +1,23 @@
 /// Turns topic profiles into synthetic training texts: each pseudo-document is a run of
 /// key phrases drawn with replacement in proportion to their weights, separated by
 /// Chinese commas (so that no n-gram spans two phrases). Deterministic for a seed.
-public struct PseudoDocumentSampler: Sendable {
+package struct PseudoDocumentSampler: Sendable {
     /// Pseudo-documents per topic.
-    public var documentsPerTopic: Int
+    package var documentsPerTopic: Int
     /// Phrases drawn per pseudo-document.
-    public var phrasesPerDocument: Int
+    package var phrasesPerDocument: Int
     /// The sampling seed.
-    public var seed: UInt64
+    package var seed: UInt64
 
     /// A sampler with the given counts and seed.
-    public init(documentsPerTopic: Int, phrasesPerDocument: Int, seed: UInt64) {
+    package init(documentsPerTopic: Int, phrasesPerDocument: Int, seed: UInt64) {
         self.documentsPerTopic = documentsPerTopic
         self.phrasesPerDocument = phrasesPerDocument
         self.seed = seed
     }
 
     /// Pseudo-documents for every topic of `profiles`, topic after topic, as labeled texts.
-    public func sample(_ profiles: TopicProfiles) -> [LabeledText] {
+    package func sample(_ profiles: TopicProfiles) -> [LabeledText] {
         var generator = SeededGenerator(seed: seed)
         var documents: [LabeledText] = []
         for topic in profiles.topics where !topic.phrases.isEmpty {

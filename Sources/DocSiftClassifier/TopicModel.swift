@@ -18,17 +18,27 @@ public struct TopicModel: Sendable, Equatable {
     public let rule: DecisionRule
 
     /// Documents scored together by the batch path.
-    public static let batchBlockSize = 64
+    package static let batchBlockSize = 64
 
-    /// A model from its parts.
-    /// - Throws: ``ClassifierError/invalidTraining(_:)`` when the shapes disagree.
+    /// A model from its parts (the trainer's and the model file's constructor).
+    /// - Throws: ``ClassifierError/invalidTraining(_:)`` when the shapes disagree, a label is
+    ///   empty or repeated, or a weight, bias, IDF or threshold is NaN or infinite.
     public init(labels: [String], vectorizer: TFIDFVectorizer, weights: DenseMatrix, bias: [Float], rule: DecisionRule) throws {
         let c = labels.count
         guard c > 0, weights.columns == c, weights.rows == vectorizer.vocabulary.count, bias.count == c,
+              weights.hasConsistentStorage, vectorizer.idf.count == vectorizer.vocabulary.count,
               rule.abstainThresholds.count == c, rule.secondaryThresholds.count == c,
               rule.abstainIndex.map({ $0 >= 0 && $0 < c }) ?? true else {
             throw ClassifierError.invalidTraining(
                 "model shapes disagree: \(c) labels, weights \(weights.rows)×\(weights.columns), \(vectorizer.vocabulary.count) features")
+        }
+        guard Set(labels).count == c, !labels.contains("") else {
+            throw ClassifierError.invalidTraining("labels must be non-empty and distinct, got \(labels)")
+        }
+        guard weights.values.allSatisfy(\.isFinite), bias.allSatisfy(\.isFinite), vectorizer.idf.allSatisfy(\.isFinite),
+              rule.softmaxScale.isFinite, rule.abstainThresholds.allSatisfy(\.isFinite),
+              rule.secondaryThresholds.allSatisfy(\.isFinite) else {
+            throw ClassifierError.invalidTraining("a weight, bias, IDF or threshold is NaN or infinite")
         }
         self.labels = labels
         self.vectorizer = vectorizer
@@ -46,8 +56,27 @@ public struct TopicModel: Sendable, Equatable {
         return title + "\n" + text
     }
 
-    /// Raw linear scores (one per label) of a feature vector.
-    public func scores(of vector: SparseVector) -> [Float] {
+    /// Raw linear scores (one per label, bias included) of a feature vector, such as one made
+    /// by ``vectorizer``.
+    ///
+    /// The vector's indices are checked once, before any weight is read.
+    /// - Throws: ``ClassifierError/invalidVector(_:)`` when an index is negative or not below the
+    ///   model's feature count (`vectorizer.vocabulary.count`), or the index and value counts differ.
+    public func scores(of vector: SparseVector) throws -> [Float] {
+        let features = weights.rows
+        guard vector.indices.count == vector.values.count else {
+            throw ClassifierError.invalidVector(
+                "\(vector.indices.count) indices but \(vector.values.count) values; give one value per index")
+        }
+        if let bad = vector.indices.first(where: { $0 < 0 || Int($0) >= features }) {
+            throw ClassifierError.invalidVector(
+                "feature index \(bad) is outside this model's \(features) features; make vectors with the model's vectorizer")
+        }
+        return uncheckedScores(of: vector)
+    }
+
+    /// ``scores(of:)`` for a vector whose indices are known to be in range (made by ``vectorizer``).
+    func uncheckedScores(of vector: SparseVector) -> [Float] {
         let c = labels.count
         var result = bias
         weights.values.withUnsafeBufferPointer { w in
@@ -60,10 +89,10 @@ public struct TopicModel: Sendable, Equatable {
 
     /// Classifies one document.
     public func classify(_ text: String, title: String? = nil) -> TopicPrediction {
-        prediction(fromScores: scores(of: vectorizer.transform(TopicModel.documentText(text, title: title))))
+        prediction(fromScores: uncheckedScores(of: vectorizer.transform(TopicModel.documentText(text, title: title))))
     }
 
-    /// Classifies many documents; blocks of ``batchBlockSize`` are scored as one matrix
+    /// Classifies many documents; blocks of 64 documents are scored as one matrix
     /// product over the features the block uses.
     public func classify(_ texts: [String]) -> [TopicPrediction] {
         let counts = NGramCounts()
@@ -71,10 +100,10 @@ public struct TopicModel: Sendable, Equatable {
         return batchScores(vectors).map { prediction(fromScores: $0) }
     }
 
-    /// Scores of many feature vectors: for each block, the block's vectors are densified
-    /// over the union of their features (`b × u`), the matching weight rows are gathered
-    /// (`u × labels`), and one sgemm gives the block's scores.
-    public func batchScores(_ vectors: [SparseVector]) -> [[Float]] {
+    /// Scores of many feature vectors made by ``vectorizer``: for each block, the block's
+    /// vectors are densified over the union of their features (`b × u`), the matching weight
+    /// rows are gathered (`u × labels`), and one sgemm gives the block's scores.
+    package func batchScores(_ vectors: [SparseVector]) -> [[Float]] {
         let c = labels.count
         var all: [[Float]] = []
         all.reserveCapacity(vectors.count)
@@ -104,18 +133,18 @@ public struct TopicModel: Sendable, Equatable {
             for i in 0..<block.count { for column in 0..<c { s.values[i * c + column] = bias[column] } }
             do {
                 try MatrixProducts.gemm(x, w, alpha: 1, beta: 1, into: &s)
-                for i in 0..<block.count { all.append(s.row(i)) }
+                for i in 0..<block.count { all.append(try s.row(i)) }
             } catch {
                 // Shapes are built to fit; fall back to the sparse path if they ever do not.
-                for vector in block { all.append(scores(of: vector)) }
+                for vector in block { all.append(uncheckedScores(of: vector)) }
             }
             start += TopicModel.batchBlockSize
         }
         return all
     }
 
-    /// The prediction for a row of raw scores.
-    public func prediction(fromScores scores: [Float]) -> TopicPrediction {
+    /// The prediction for a row of raw scores, one per label (as ``scores(of:)`` returns).
+    package func prediction(fromScores scores: [Float]) -> TopicPrediction {
         let probabilities = rule.probabilities(scores)
         let decision = rule.decide(probabilities)
         return TopicPrediction(

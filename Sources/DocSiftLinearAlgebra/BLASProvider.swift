@@ -2,11 +2,11 @@
 import Glibc
 #endif
 
-/// Which BLAS library this process runs on, for benchmark logs.
-public enum BLASProvider {
+/// Which BLAS library this process runs on, for benchmark logs, and its thread count.
+package enum BLASProvider {
     /// OpenBLAS's core name (e.g. "Zen", "Haswell"), or `"reference"` when the loaded
     /// BLAS is not OpenBLAS. Looked up with `dlsym` so that reference BLAS still links.
-    public static var coreName: String {
+    package static var coreName: String {
         #if canImport(Glibc)
         guard let handle = dlopen(nil, RTLD_NOW),
               let symbol = dlsym(handle, "openblas_get_corename") else { return "reference" }
@@ -20,7 +20,7 @@ public enum BLASProvider {
     }
 
     /// The number of threads OpenBLAS uses, or 1 for other providers.
-    public static var threadCount: Int {
+    package static var threadCount: Int {
         #if canImport(Glibc)
         guard let handle = dlopen(nil, RTLD_NOW),
               let symbol = dlsym(handle, "openblas_get_num_threads") else { return 1 }
@@ -33,7 +33,7 @@ public enum BLASProvider {
 
     /// Asks OpenBLAS to use `count` threads (no effect on other providers). Callers that
     /// run their own worker threads set 1 to avoid oversubscribing the cores.
-    public static func setThreadCount(_ count: Int) {
+    package static func setThreadCount(_ count: Int) {
         #if canImport(Glibc)
         guard let handle = dlopen(nil, RTLD_NOW),
               let symbol = dlsym(handle, "openblas_set_num_threads") else { return }

@@ -1,11 +1,13 @@
 import CBLASLAPACK
 
 /// Solves `A·X = B` for a symmetric positive definite `A` (LAPACK sposv).
-public enum CholeskySolver {
+package enum CholeskySolver {
     /// Returns `X` with `A·X = B`; `A` is `n×n` symmetric positive definite, `B` is `n×k`.
-    /// - Throws: ``LinearAlgebraError/lapackFailure(routine:info:)`` when `A` is not positive definite.
-    public static func solve(_ a: DenseMatrix, _ b: DenseMatrix) throws -> DenseMatrix {
-        guard a.rows == a.columns, b.rows == a.rows else {
+    /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when the shapes or buffers disagree,
+    ///   ``LinearAlgebraError/lapackFailure(routine:info:)`` when `A` is not positive definite,
+    ///   ``LinearAlgebraError/nonFinite(index:)`` when the solution overflows.
+    package static func solve(_ a: DenseMatrix, _ b: DenseMatrix) throws -> DenseMatrix {
+        guard a.rows == a.columns, b.rows == a.rows, a.hasConsistentStorage, b.hasConsistentStorage else {
             throw LinearAlgebraError.dimensionMismatch(
                 "solve \(a.rows)×\(a.columns) with right-hand side \(b.rows)×\(b.columns)")
         }

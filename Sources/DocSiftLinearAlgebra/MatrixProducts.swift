@@ -1,9 +1,13 @@
 import CBLASLAPACK
 
 /// Level-2 and level-3 BLAS on ``DenseMatrix``: products and Gram matrices.
+///
+/// Every wrapper checks each operand's buffer against its shape before passing pointers
+/// to C, so a wrong size is a ``LinearAlgebraError``, never a read or write past a buffer.
 public enum MatrixProducts {
     /// `C ← alpha·op(A)·op(B) + beta·C`, where `op` transposes when asked (sgemm).
-    public static func gemm(
+    /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when the shapes or buffers disagree.
+    package static func gemm(
         _ a: DenseMatrix, transposeA: Bool = false,
         _ b: DenseMatrix, transposeB: Bool = false,
         alpha: Float = 1, beta: Float = 0, into c: inout DenseMatrix
@@ -12,15 +16,17 @@ public enum MatrixProducts {
         let k = transposeA ? a.rows : a.columns
         let kb = transposeB ? b.columns : b.rows
         let n = transposeB ? b.rows : b.columns
-        guard k == kb, c.rows == m, c.columns == n else {
+        guard k == kb, c.rows == m, c.columns == n,
+              a.hasConsistentStorage, b.hasConsistentStorage, c.hasConsistentStorage else {
             throw LinearAlgebraError.dimensionMismatch(
-                "gemm \(m)×\(k) by \(kb)×\(n) into \(c.rows)×\(c.columns)")
+                "gemm \(m)×\(k) by \(kb)×\(n) into \(c.rows)×\(c.columns) (buffers \(a.values.count), \(b.values.count), \(c.values.count))")
         }
         if m == 0 || n == 0 { return }
         if k == 0 {
             for i in c.values.indices { c.values[i] *= beta }
             return
         }
+        // Shapes are at most DenseMatrix.maximumDimension, so every size fits in Int32.
         a.values.withUnsafeBufferPointer { ap in
             b.values.withUnsafeBufferPointer { bp in
                 c.values.withUnsafeMutableBufferPointer { cp in
@@ -38,23 +44,25 @@ public enum MatrixProducts {
     }
 
     /// `op(A)·op(B)` as a new matrix.
+    /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when the shapes disagree.
     public static func product(
         _ a: DenseMatrix, transposeA: Bool = false, _ b: DenseMatrix, transposeB: Bool = false
     ) throws -> DenseMatrix {
-        var c = DenseMatrix(
-            rows: transposeA ? a.columns : a.rows, columns: transposeB ? b.rows : b.columns)
+        var c = try DenseMatrix(
+            rows: transposeA ? a.columns : a.rows, columns: transposeB ? b.rows : b.columns, repeating: 0)
         try gemm(a, transposeA: transposeA, b, transposeB: transposeB, into: &c)
         return c
     }
 
     /// `y ← alpha·op(A)·x + beta·y` (sgemv).
-    public static func gemv(
+    /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when the lengths disagree.
+    package static func gemv(
         _ a: DenseMatrix, transpose: Bool = false, _ x: [Float],
         alpha: Float = 1, beta: Float = 0, into y: inout [Float]
     ) throws {
         let rowsOut = transpose ? a.columns : a.rows
         let inner = transpose ? a.rows : a.columns
-        guard x.count == inner, y.count == rowsOut else {
+        guard x.count == inner, y.count == rowsOut, a.hasConsistentStorage else {
             throw LinearAlgebraError.dimensionMismatch(
                 "gemv \(a.rows)×\(a.columns)\(transpose ? "ᵀ" : "") by \(x.count) into \(y.count)")
         }
@@ -77,7 +85,11 @@ public enum MatrixProducts {
 
     /// The Gram matrix `A·Aᵀ` (rows against rows), or `Aᵀ·A` when `ofColumns` is set,
     /// computed by ssyrk and mirrored so that both triangles are filled.
+    ///
+    /// - Precondition: `a` comes from DocSift's own code with `values.count == rows × columns`
+    ///   (the throwing ``product(_:transposeA:_:transposeB:)`` is the checked entry point).
     public static func gram(_ a: DenseMatrix, ofColumns: Bool = false, alpha: Float = 1) -> DenseMatrix {
+        precondition(a.hasConsistentStorage, "gram of a \(a.rows)×\(a.columns) matrix holding \(a.values.count) values")
         let n = ofColumns ? a.columns : a.rows
         let k = ofColumns ? a.rows : a.columns
         var c = DenseMatrix(rows: n, columns: n)

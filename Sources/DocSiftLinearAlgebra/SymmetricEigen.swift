@@ -1,16 +1,16 @@
 import CBLASLAPACK
 
 /// Eigenvalues and eigenvectors of a real symmetric matrix (LAPACK ssyevd).
-public struct SymmetricEigen: Sendable {
+package struct SymmetricEigen: Sendable {
     /// Eigenvalues in ascending order.
-    public let values: [Float]
+    package let values: [Float]
     /// Eigenvectors as columns: column `j` belongs to `values[j]`.
-    public let vectors: DenseMatrix
+    package let vectors: DenseMatrix
 
     /// Decomposes the symmetric matrix `matrix` (only its upper triangle is read).
     /// - Throws: ``LinearAlgebraError`` when the matrix is not square or LAPACK fails.
-    public init(_ matrix: DenseMatrix) throws {
-        guard matrix.rows == matrix.columns else {
+    package init(_ matrix: DenseMatrix) throws {
+        guard matrix.rows == matrix.columns, matrix.hasConsistentStorage else {
             throw LinearAlgebraError.dimensionMismatch("eigen of a \(matrix.rows)×\(matrix.columns) matrix")
         }
         var n = Int32(matrix.rows)
@@ -34,7 +34,10 @@ public struct SymmetricEigen: Sendable {
         var workSize: [Float] = [0]
         var iworkSize: [Int32] = [0]
         ssyevd(&workSize, -1, &iworkSize, -1)
-        guard info == 0 else { throw LinearAlgebraError.lapackFailure(routine: "ssyevd", info: info) }
+        guard info == 0, workSize[0].isFinite, workSize[0] >= 0, workSize[0] < Float(DenseMatrix.maximumDimension),
+              iworkSize[0] >= 0 else {
+            throw LinearAlgebraError.lapackFailure(routine: "ssyevd", info: info)
+        }
         var work = [Float](repeating: 0, count: max(1, Int(workSize[0].rounded(.up))))
         var iwork = [Int32](repeating: 0, count: max(1, Int(iworkSize[0])))
         ssyevd(&work, Int32(work.count), &iwork, Int32(iwork.count))

@@ -1,9 +1,10 @@
 /// UTF-8 straight to and from Unicode scalars, the one codec of the text hot paths:
 /// strings built from runs of scalars (appending to a `String.UnicodeScalarView` one
 /// scalar at a time costs far more), and the scalars of a string decoded from its UTF-8.
-public enum ScalarText {
+@usableFromInline
+package enum ScalarText {
     /// The string made of `scalars`, UTF-8 encoded straight into the string's storage.
-    public static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+    package static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
         String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
             var i = 0
             for scalar in scalars {
@@ -33,7 +34,7 @@ public enum ScalarText {
     }
 
     /// The scalars of `text`.
-    public static func scalars(of text: String) -> [Unicode.Scalar] {
+    package static func scalars(of text: String) -> [Unicode.Scalar] {
         [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
             var n = 0
             // A String's UTF-8 is valid, so every decoded value is a scalar.
@@ -48,7 +49,7 @@ public enum ScalarText {
     /// Calls `body` with the value of every scalar of `text`, in order, decoding the
     /// string's UTF-8 directly when it is stored contiguously.
     @inlinable @inline(__always)
-    public static func forEachScalarValue(in text: String, _ body: (UInt32) -> Void) {
+    package static func forEachScalarValue(in text: String, _ body: (UInt32) -> Void) {
         let decoded: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
             // Swift strings hold valid UTF-8, so every sequence is complete.
             let count = bytes.count

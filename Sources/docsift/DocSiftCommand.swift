@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocSift
 
 /// The `docsift` command: one root, one small struct per verb.
 @main
@@ -7,6 +8,7 @@ struct DocSiftCommand: AsyncParsableCommand {
         commandName: "docsift",
         abstract: "Topic labels and extractive summaries for Chinese news.",
         discussion: "Results go to standard output as JSONL; diagnostics go to standard error.",
+        version: DocSiftRelease.version,
         subcommands: [SplitCommand.self, PrepCommand.self, LabelCommand.self, SummarizeCommand.self, TrainCommand.self,
                       EvalCommand.self, EvalSummaryCommand.self, BuildIDFCommand.self, ServeCommand.self]
     )

@@ -101,4 +101,27 @@ struct DefaultModelTests {
         #expect(model.classify("派出所民警走进社区开展反诈宣传，提醒居民谨防刷单返利等电信网络诈骗。").label == "anti_fraud")
         #expect(model.classify("施工现场开展安全生产大检查，督促企业落实隐患排查治理。").label == "safety_production")
     }
+
+    @Test("every model file error is one line that names the file and what to do")
+    func errorsAreOneActionableLine() {
+        let errors: [ModelFileError] = [
+            .unreadable(path: "m.dsmodel", reason: "No such file or directory"), .notAModel(path: "m.dsmodel"),
+            .unsupportedVersion(path: "m.dsmodel", found: 9, supported: 1), .truncated(path: "m.dsmodel"),
+            .checksumMismatch(path: "m.dsmodel"), .malformed(path: "m.dsmodel", reason: "bad label count 0"),
+            .writeFailed(path: "m.dsmodel", reason: "No space left on device"),
+        ]
+        for error in errors {
+            let message = error.localizedDescription
+            #expect(message == error.description)
+            #expect(message.hasPrefix("m.dsmodel: ") && !message.contains("\n"))
+            #expect(message.contains("; "), "says what to do: \(message)")
+        }
+        let classifierErrors: [ClassifierError] = [
+            .unreadable(path: "p.json", reason: "denied"), .invalidTraining("no examples"),
+            .numerical("sposv failed"), .invalidVector("feature index 9 is outside this model's 9 features"),
+        ]
+        for error in classifierErrors {
+            #expect(error.localizedDescription == error.description && !error.description.contains("\n"))
+        }
+    }
 }

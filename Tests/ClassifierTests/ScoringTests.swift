@@ -1,4 +1,5 @@
 import DocSift
+import Foundation
 import Testing
 
 @Suite("Scoring, thresholds and abstaining")
@@ -44,6 +45,10 @@ struct ScoringTests {
         #expect(sure.secondary == [1])
         let otherWins = rule.decide([0.1, 0.2, 0.7])
         #expect(otherWins.label == 2 && !otherWins.abstained && otherWins.secondary.isEmpty)
+        // No probabilities at all (read past the array before): no label beyond index 0, no trap.
+        let none = rule.decide([])
+        #expect(none.label == 0 && !none.abstained && none.secondary.isEmpty)
+        #expect(rule.probabilities([]).isEmpty)
     }
 
     @Test func thresholdsComeFromTrainingAndAreProbabilities() throws {
@@ -72,5 +77,69 @@ struct ScoringTests {
             return result
         }
         #expect(labels == expected)
+    }
+
+    @Test("an index at the feature count is a typed error, not a read past the weights")
+    func outOfRangeIndexIsATypedError() throws {
+        let model = try #require(Fixtures.seedModel)
+        let features = model.weights.rows
+        #expect(features == model.vectorizer.vocabulary.count)
+        for bad in [Int32(features), Int32(features) + 1, Int32.max, -1, Int32.min] {
+            #expect(throws: ClassifierError.self, "index \(bad)") {
+                try model.scores(of: SparseVector(indices: [bad], values: [1]))
+            }
+        }
+        // One bad index among good ones is enough, wherever it sits.
+        #expect(throws: ClassifierError.self) {
+            try model.scores(of: SparseVector(indices: [0, Int32(features), 1], values: [1, 1, 1]))
+        }
+        #expect(throws: ClassifierError.self) { try model.scores(of: SparseVector(indices: [0, 1], values: [1])) }
+        do {
+            _ = try model.scores(of: SparseVector(indices: [Int32(features)], values: [1]))
+        } catch let error as ClassifierError {
+            let message = try #require(error.errorDescription)
+            #expect(message.contains("\(features)") && !message.contains("\n"))
+            #expect(error.localizedDescription == message)
+        }
+    }
+
+    @Test func checkedScoresOfRealTextMatchClassify() throws {
+        let model = try #require(Fixtures.seedModel)
+        for example in Fixtures.seedExamples.prefix(8) {
+            let vector = model.vectorizer.transform(example.text)
+            let scores = try model.scores(of: vector)
+            #expect(scores == model.classify(example.text).scores.map(\.score))
+            // The last feature is in range.
+            let last = Int32(model.weights.rows - 1)
+            #expect(try model.scores(of: SparseVector(indices: [last], values: [1])).count == model.labels.count)
+        }
+    }
+
+    @Test("models with NaN numbers or repeated labels are refused")
+    func invalidModelPartsAreRefused() throws {
+        let model = try #require(Fixtures.seedModel)
+        var bias = model.bias
+        bias[0] = .nan
+        #expect(throws: ClassifierError.self) {
+            try TopicModel(labels: model.labels, vectorizer: model.vectorizer, weights: model.weights, bias: bias, rule: model.rule)
+        }
+        var weights = model.weights
+        weights.values[0] = .infinity  // package code can write entries; the model still checks them
+        #expect(throws: ClassifierError.self) {
+            try TopicModel(labels: model.labels, vectorizer: model.vectorizer, weights: weights, bias: model.bias, rule: model.rule)
+        }
+        var rule = model.rule
+        rule.softmaxScale = .nan
+        #expect(throws: ClassifierError.self) {
+            try TopicModel(labels: model.labels, vectorizer: model.vectorizer, weights: model.weights, bias: model.bias, rule: rule)
+        }
+        var labels = model.labels
+        labels[1] = labels[0]
+        #expect(throws: ClassifierError.self) {
+            try TopicModel(labels: labels, vectorizer: model.vectorizer, weights: model.weights, bias: model.bias, rule: model.rule)
+        }
+        let rebuilt = try TopicModel(
+            labels: model.labels, vectorizer: model.vectorizer, weights: model.weights, bias: model.bias, rule: model.rule)
+        #expect(rebuilt == model)
     }
 }

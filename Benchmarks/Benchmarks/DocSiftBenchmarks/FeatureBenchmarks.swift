@@ -36,9 +36,9 @@ func registerScorerBenchmark() {
     let texts = BenchmarkData.cnewsTexts.isEmpty ? BenchmarkData.seedTexts : BenchmarkData.cnewsTexts
     let vectorizer = TFIDFVectorizer.fit(documents: texts)
     let c = 10
-    var generator = SeededGenerator(seed: 1)
-    var weights = DenseMatrix(rows: vectorizer.vocabulary.count, columns: c)
-    for k in weights.values.indices { weights.values[k] = Float.random(in: -1...1, using: &generator) }
+    var generator = SystemRandomNumberGenerator()
+    let values = (0..<(vectorizer.vocabulary.count * c)).map { _ in Float.random(in: -1...1, using: &generator) }
+    guard let weights = try? DenseMatrix(rows: vectorizer.vocabulary.count, columns: c, values: values) else { return }
     let rule = DecisionRule(softmaxScale: 10, abstainIndex: nil, abstainThresholds: [Float](repeating: 0, count: c),
                             secondaryThresholds: [Float](repeating: 1, count: c))
     guard let model = try? TopicModel(labels: (0..<c).map { "label\($0)" }, vectorizer: vectorizer, weights: weights,

@@ -4,18 +4,17 @@ import DocSift
 /// BLAS against the plain Swift loop on the products DocSift computes: a block of document
 /// vectors times a weight matrix, and a sentence Gram matrix.
 func registerLinearAlgebraBenchmarks() {
-    func matrix(_ rows: Int, _ columns: Int, seed: UInt64) -> DenseMatrix {
+    func matrix(_ rows: Int, _ columns: Int, seed: UInt64) -> DenseMatrix? {
         var state = seed
-        var m = DenseMatrix(rows: rows, columns: columns)
-        for i in m.values.indices {
+        let values = (0..<(rows * columns)).map { _ in
             state = state &* 6364136223846793005 &+ 1442695040888963407
-            m.values[i] = Float(state >> 40) / Float(1 << 24) - 0.5
+            return Float(state >> 40) / Float(1 << 24) - 0.5
         }
-        return m
+        return try? DenseMatrix(rows: rows, columns: columns, values: values)
     }
     // 256 documents × 4096 dense features × 10 classes.
-    let block = matrix(256, 4096, seed: 1)
-    let weights = matrix(4096, 10, seed: 2)
+    guard let block = matrix(256, 4096, seed: 1), let weights = matrix(4096, 10, seed: 2),
+          let sentences = matrix(60, 2000, seed: 3) else { return }
     Benchmark("block scoring 256×4096·4096×10, BLAS sgemm",
               configuration: .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(3))) { benchmark in
         for _ in benchmark.scaledIterations {
@@ -29,7 +28,6 @@ func registerLinearAlgebraBenchmarks() {
         }
     }
     // 60 sentences × 2,000 local features: the summarizer's similarity matrix.
-    let sentences = matrix(60, 2000, seed: 3)
     Benchmark("sentence Gram 60×2000, BLAS ssyrk",
               configuration: .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(3))) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(MatrixProducts.gram(sentences)) }
@@ -44,11 +42,11 @@ func registerLinearAlgebraBenchmarks() {
 
 /// The straightforward loops BLAS is compared with (i-k-j order, the fast loop order).
 enum PlainLoops {
-    static func product(_ a: DenseMatrix, _ b: DenseMatrix) -> DenseMatrix {
-        var c = DenseMatrix(rows: a.rows, columns: b.columns)
+    static func product(_ a: DenseMatrix, _ b: DenseMatrix) -> DenseMatrix? {
+        var c = [Float](repeating: 0, count: a.rows * b.columns)
         a.values.withUnsafeBufferPointer { ap in
             b.values.withUnsafeBufferPointer { bp in
-                c.values.withUnsafeMutableBufferPointer { cp in
+                c.withUnsafeMutableBufferPointer { cp in
                     for i in 0..<a.rows {
                         for k in 0..<a.columns {
                             let aik = ap[i * a.columns + k]
@@ -58,6 +56,6 @@ enum PlainLoops {
                 }
             }
         }
-        return c
+        return try? DenseMatrix(rows: a.rows, columns: b.columns, values: c)
     }
 }

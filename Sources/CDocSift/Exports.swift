@@ -11,8 +11,10 @@ import Darwin
 /// The interface version `docsift.h` declares as `DOCSIFT_ABI_VERSION`.
 let abiVersion: Int32 = 1
 
-/// `docsift_version`: a static, NUL-terminated description of the library and interface.
-private let versionText: StaticString = "docsift-c 1.0.0 (abi 1)"
+/// `docsift_version`: a static, NUL-terminated description of the library and interface;
+/// the version is `DocSiftRelease.version` (a C string must be static, so it is spelled out
+/// here; the Python tests check that the two agree).
+private let versionText: StaticString = "docsift-c 0.1.0 (abi 1)"
 
 /// Returns `"docsift-c <version> (abi <N>)"`, a static string the caller never frees.
 @_cdecl("docsift_version")

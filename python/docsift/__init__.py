@@ -23,11 +23,11 @@ from .errors import (
 )
 from .model import Model, shared_model
 
-__version__ = "1.0.0"
+__version__ = "0.1.0"
 
 
 def library_version() -> str:
-    """The loaded C library's version string, e.g. "docsift-c 1.0.0 (abi 1)"."""
+    """The loaded C library's version string, e.g. "docsift-c 0.1.0 (abi 1)"."""
     from . import _native
 
     return _native.version()

@@ -77,5 +77,6 @@ def test_label_many_accepts_plain_texts_and_pairs(model, seed_articles):
 def test_library_version_is_reported():
     import docsift
 
-    assert docsift.library_version().startswith("docsift-c ")
-    assert "(abi 1)" in docsift.library_version()
+    cli_version = run_cli("--version")[0].split()[-1]
+    assert docsift.library_version() == f"docsift-c {cli_version} (abi 1)"
+    assert docsift.__version__ == cli_version

@@ -14,6 +14,9 @@ let package = Package(
         .library(name: "DocSiftText", targets: ["DocSiftText"]),
         .library(name: "DocSiftFeatures", targets: ["DocSiftFeatures"]),
         .executable(name: "docsift", targets: ["docsift"]),
+        // The C interface (libDocSiftC.so, header Sources/CDocSift/include/docsift.h) for
+        // Python, Spark and any other language that calls C.
+        .library(name: "DocSiftC", type: .dynamic, targets: ["CDocSift"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,6 +69,8 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
+        // The C interface: `@_cdecl` entry points over the library (header in include/).
+        .target(name: "CDocSift", dependencies: ["DocSift"], exclude: ["include"]),
         // The command-line tool.
         .executableTarget(
             name: "docsift",

@@ -1,0 +1,51 @@
+import DocSift
+import Foundation
+
+/// What a `docsift_model *` points to: the topic model compiled for scoring, per-thread
+/// scratch space, and the summarizer with its background IDF. Immutable after opening;
+/// every method may be called from many threads at once.
+final class ModelHandle: Sendable {
+    private let scorer: TopicScorer
+    private let scratch: ResourcePool<NGramCounts>
+    private let summarizer: Summarizer
+
+    /// Opens the model at `modelPath` and the IDF at `idfPath` (`nil`: the shipped defaults).
+    /// - Throws: ``CInterfaceError/model(_:)`` with the library's message.
+    init(modelPath: String?, idfPath: String?) throws {
+        do {
+            let model = try modelPath.map { try TopicModel.load(from: URL(fileURLWithPath: $0)) } ?? TopicModel.loadDefault()
+            let background = try idfPath.map { try BackgroundIDF(contentsOf: URL(fileURLWithPath: $0)) } ?? BackgroundIDF.loadDefault()
+            scorer = TopicScorer(model)
+            summarizer = Summarizer(options: SummaryOptions(), background: background)
+        } catch {
+            let reason = (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
+            throw CInterfaceError.model("cannot open model \(modelPath ?? "(default)") with IDF \(idfPath ?? "(default)"): \(reason)")
+        }
+        scratch = ResourcePool(make: { NGramCounts() })
+        // Callers run documents in parallel (threads, processes); BLAS threads would only spin.
+        BLASProvider.setThreadCount(1)
+    }
+
+    /// The label record of one document, as JSON (see `docsift_label`).
+    func label(_ text: String, title: String?, withSummary: Bool) throws -> String {
+        try Self.requireContent(text)
+        let prediction = scratch.withResource { scorer.classify(text, title: title, using: $0) }
+        let summary = withSummary ? summarizer.summarize(text, title: title) : nil
+        return ResultJSON.label(prediction, summary: summary)
+    }
+
+    /// The summary record of one document, as JSON (see `docsift_summarize`).
+    func summarize(_ text: String, title: String?, maxCharacters: Int) throws -> String {
+        guard maxCharacters >= 0 else {
+            throw CInterfaceError.invalidArgument("max_chars is \(maxCharacters): give a positive budget in characters, or 0 for the default")
+        }
+        try Self.requireContent(text)
+        let budget: SummaryBudget? = maxCharacters > 0 ? .characters(maxCharacters) : nil
+        return ResultJSON.summary(summarizer.summarize(text, title: title, budget: budget))
+    }
+
+    /// The CLI's rule: a document of only white space has no label.
+    private static func requireContent(_ text: String) throws {
+        if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) { throw CInterfaceError.emptyDocument }
+    }
+}

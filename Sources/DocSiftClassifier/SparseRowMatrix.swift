@@ -55,10 +55,11 @@ struct SparseRowMatrix: Sendable {
         rowStarts += other.rowStarts.dropFirst().map { $0 + offset }
     }
 
-    /// Row `i` as a ``SparseVector``.
-    func row(_ i: Int) -> SparseVector {
+    /// Row `i`'s entries, copied (after ``prepareForSolver()`` they need not be ascending,
+    /// so this is not a ``SparseVector``).
+    func row(_ i: Int) -> (indices: [Int32], values: [Float]) {
         let range = entries(of: i)
-        return SparseVector(indices: Array(indices[range]), values: Array(values[range]))
+        return (Array(indices[range]), Array(values[range]))
     }
 
     /// Renumbers the features in place by how many rows use them, most used first (ties by

@@ -47,7 +47,8 @@ struct SquaredHingeSolverTests {
             let row = p.rows.row(i)
             for label in 0..<c {
                 let y: Float = p.truth[i] == label ? 1 : -1
-                let dot = v.values.withUnsafeBufferPointer { row.dot(dense: $0, stride: c, offset: label) }
+                var dot: Float = 0
+                for (index, value) in zip(row.indices, row.values) { dot += value * v.values[Int(index) * c + label] }
                 let f = p.prior.values[i * c + label] + bias[label] + dot
                 let alpha = dual[i * c + label] * y
                 #expect(alpha >= 0)

@@ -92,9 +92,9 @@ struct ScalableTrainingTests {
     /// The one-pass counter must give exactly the vectorizer and vectors that fitting a
     /// ``TFIDFVectorizer`` and transforming each text give: the shipped model's bytes rest on it.
     @Test(arguments: [(1, nil), (2, nil), (1, 5000)] as [(Int, Int?)])
-    func countedRowsAreTheVectorizersVectors(minDocumentFrequency: Int, maxFeatures: Int?) {
+    func countedRowsAreTheVectorizersVectors(minDocumentFrequency: Int, maxFeatures: Int?) throws {
         let texts = Fixtures.seedExamples.map(\.text)
-        let options = NGramOptions(minLength: 1, maxLength: 3)
+        let options = try NGramOptions(minLength: 1, maxLength: 3)
         var counter = TrainingCorpusCounter(options: options)
         for text in texts { counter.add(text) }
         counter.add("只计入词频的伪文档：反诈骗宣传", keepsRow: false)

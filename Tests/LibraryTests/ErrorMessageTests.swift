@@ -11,11 +11,11 @@ struct ErrorMessageTests {
             ModelFileError.notAModel(path: "/m/x.dsmodel"),
             CorpusError.unreadable(path: "/d/a.jsonl", reason: "no such file or directory"),
             ClassifierError.invalidTraining("no examples"),
-            SummarizerDataError.checksumMismatch,
+            BackgroundIDFError.checksumMismatch,
             InputRecordError(id: "stdin:3", reason: "malformed JSON"),
         ]
         let expected = ["/m/x.dsmodel: not a DocSift topic model file; pass a .dsmodel written by `docsift train`", "/d/a.jsonl: cannot read: no such file or directory",
-                        "cannot train: no examples", "IDF file checksum mismatch (corrupt file)", "stdin:3: malformed JSON"]
+                        "cannot train: no examples", "IDF file checksum mismatch (corrupt file): rebuild it with docsift build-idf", "stdin:3: malformed JSON"]
         #expect(errors.map(\.localizedDescription) == expected)
     }
 

@@ -14,7 +14,7 @@ struct TrainCommand: ParsableCommand {
             DATA: a seed manifest (seeds/articles.json) or JSONL with text and label fields. \
             The same data and options always give the same model bytes. The shipped default \
             model is rebuilt with:
-              docsift train seeds/articles.json --background ../shared/data/cnews_fulltext/cnews_subset.jsonl \\
+              OPENBLAS_CORETYPE=Prescott docsift train seeds/articles.json --background ../shared/data/cnews_fulltext/cnews_subset.jsonl \\
                 --out Models/default-topics.dsmodel
             """)
 

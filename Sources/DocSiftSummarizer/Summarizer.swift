@@ -50,8 +50,19 @@ public struct Summarizer: Sendable {
         let summary = summarize(PreparedDocument(text: source.converted),
                                 title: title.map { FeatureText.prepare($0, converting: options.convertsTraditional) }, budget: budget)
         guard !source.keepsCharacters else { return summary }
-        return Summary(sentences: source.originals(of: summary.sentences), sentenceIndices: summary.sentenceIndices,
-                       kind: summary.kind, keywords: summary.keywords)
+        var originals = source.originals(of: summary.sentences)
+        var indices = summary.sentenceIndices
+        // The budget was kept on the prepared text; dropped symbols or a phrase that is longer
+        // in traditional characters can make the original pieces longer. Drop trailing pieces
+        // until the original fits; if none fits, keep the prepared text, which does.
+        if case .characters(let limit) = budget ?? options.budget {
+            while !originals.isEmpty, originals.reduce(0, { $0 + $1.unicodeScalars.count }) > limit {
+                originals.removeLast()
+                if indices.count > originals.count { indices.removeLast() }
+            }
+            if originals.isEmpty && !summary.sentences.isEmpty { return summary }
+        }
+        return Summary(sentences: originals, sentenceIndices: indices, kind: summary.kind, keywords: summary.keywords)
     }
 
     /// Summarizes `text` in at most `maxCharacters` characters.

@@ -69,12 +69,12 @@ public enum LabeledDataReader {
                 throw CorpusError.malformed(path: path, reason: "\(recordName(error.id, in: path)): \(error.reason)")
             }
             guard let label = record.label, !label.isEmpty else {
-                throw CorpusError.malformed(path: path, reason: "\(recordName(record.id, in: path)): no \"\(fields.label)\" field")
+                throw CorpusError.malformed(path: path, reason: "\(recordName(record.id, in: path)): no \"\(fields.label)\" field; name the field that holds the label (--label-field)")
             }
             var group: String?
             if let groupField {
                 guard let value = record.fields[groupField] else {
-                    throw CorpusError.malformed(path: path, reason: "\(recordName(record.id, in: path)): no \"\(groupField)\" field")
+                    throw CorpusError.malformed(path: path, reason: "\(recordName(record.id, in: path)): no \"\(groupField)\" field; give every record that field, or name another (--cv-field)")
                 }
                 group = value
             }

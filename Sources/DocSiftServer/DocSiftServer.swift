@@ -65,7 +65,7 @@ public struct DocSiftServer: Sendable {
         router.middlewares.add(RequestMetricsMiddleware(metrics: metrics))
         let service = self.service, metrics = self.metrics
         router.get("healthz") { _, _ in
-            DocSiftServer.json(.object([("labels", .string(service.model.labels.joined(separator: ","))), ("status", .string("ok"))]),
+            DocSiftServer.json(.object([("status", .string("ok")), ("labels", .string(service.model.labels.joined(separator: ",")))]),
                                status: .ok)
         }
         router.get("metrics") { _, _ in

@@ -95,29 +95,43 @@ package enum RecordJSON: Sendable, Equatable {
     }
 
     /// A JSON string: runs of plain bytes copied at once; quotes, backslashes and control
-    /// characters escaped.
+    /// characters escaped. (Copying runs from the string's contiguous UTF-8 costs what the
+    /// CLI's writer cost; walking `String.UTF8View` indices cost 3.4× as many instructions.)
     static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var runStart = s.utf8.startIndex
-        for index in s.utf8.indices {
-            let byte = s.utf8[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            out.append(contentsOf: s.utf8[runStart..<index])
-            runStart = s.utf8.index(after: index)
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-            case 0x0A: out.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: out.append(contentsOf: #"\r"#.utf8)
-            case 0x09: out.append(contentsOf: #"\t"#.utf8)
-            default:
-                out.append(contentsOf: #"\u00"#.utf8)
-                out.append(hexDigit(byte >> 4))
-                out.append(hexDigit(byte & 0xF))
+        let copied: Void? = s.utf8.withContiguousStorageIfAvailable { bytes in
+            var runStart = bytes.startIndex
+            for k in bytes.indices where needsEscape(bytes[k]) {
+                out.append(contentsOf: bytes[runStart..<k])
+                runStart = k + 1
+                escape(bytes[k], to: &out)
+            }
+            out.append(contentsOf: bytes[runStart...])
+        }
+        if copied == nil {
+            for byte in s.utf8 {
+                if needsEscape(byte) { escape(byte, to: &out) } else { out.append(byte) }
             }
         }
-        out.append(contentsOf: s.utf8[runStart...])
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    private static func escape(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+        case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+        case 0x0A: out.append(contentsOf: #"\n"#.utf8)
+        case 0x0D: out.append(contentsOf: #"\r"#.utf8)
+        case 0x09: out.append(contentsOf: #"\t"#.utf8)
+        default:
+            out.append(contentsOf: #"\u00"#.utf8)
+            out.append(hexDigit(byte >> 4))
+            out.append(hexDigit(byte & 0xF))
+        }
     }
 
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {

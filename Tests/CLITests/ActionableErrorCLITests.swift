@@ -80,6 +80,9 @@ struct ActionableErrorCLITests {
         (["label", "--threads", "-2"], "--threads must be at least 1"),
         (["serve", "--port", "-1"], "--port must be 0...65535"),
         (["build-idf", "x.jsonl", "--out", "x.bin", "--min-document-frequency", "-3"], "--min-document-frequency must be at least 1"),
+        (["train", "seeds/articles.json", "--out", "x.dsmodel", "--min-df", "-1"], "--min-df must be at least 1"),
+        (["eval", "seeds/articles.json", "--cv-field", "page", "--regularization", "-0.5"], "--regularization must be above 0"),
+        (["train", "seeds/articles.json", "--out", "x.dsmodel", "--max-features", "-5"], "--max-features must be at least 1"),
     ])
     func negativeNumbersAreCheckedNotMissing(arguments: [String], message: String) throws {
         let out = try CLIRunner.run(arguments, stdin: Self.article)

@@ -57,6 +57,9 @@ struct TrainingDataOptions: ParsableArguments {
     @Flag(help: "Train on traditional characters as they are (by default text is converted to simplified; the model records which).")
     var noConvert = false
 
+    @Option(help: "Threads that cut the training texts into n-grams (the model is the same for any count; the fit itself runs on one).")
+    var threads: Int = 1
+
     @Option(help: "Drop n-grams found in fewer training documents (default 1; corpora whose median document has 200+ characters: 2).")
     var minDf: Int?
 
@@ -101,6 +104,8 @@ struct TrainingDataOptions: ParsableArguments {
         if let regularization { options.regularization = regularization }
         if let minDf { options.minDocumentFrequency = minDf }
         if noConvert { options.convertsTraditional = false }
-        return TopicClassifierTrainer(options: options)
+        var trainer = TopicClassifierTrainer(options: options)
+        trainer.countingThreads = max(1, threads)
+        return trainer
     }
 }

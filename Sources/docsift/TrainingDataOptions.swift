@@ -48,7 +48,7 @@ struct TrainingDataOptions: ParsableArguments {
     @Option(help: "Training loss: squared (ridge classifier) or squared_hinge (L2-SVM, dual coordinate descent).")
     var loss: ClassifierLoss?
 
-    @Option(help: "Solver for the squared loss: exact_ridge (n×n Gram matrix, Cholesky) or conjugate_gradient (sparse rows); by default the cheaper by estimated cost.")
+    @Option(help: "Solver for the squared loss: exact_ridge (n×n Gram matrix, Cholesky), dual_coordinate_descent or conjugate_gradient (sparse rows); by default the cheaper by estimated cost.")
     var solver: TrainingSolver?
 
     @Option(help: "Penalty λ (default: 30 for topics; for corpora 0.03 with squared loss, 0.1 with squared hinge).")

@@ -40,6 +40,15 @@ final class ProgressLine: @unchecked Sendable {
         StandardStreams.writeDiagnostic(line)
     }
 
+    /// Reports what a run with no countable steps is doing (train: its phase, the epoch of the fit).
+    func set(note: String) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let elapsed = Date().timeIntervalSince(start)
+        StandardStreams.writeDiagnostic("\r\u{1B}[K\(verb): \(note)" + String(format: " (%.1f s)", elapsed))
+    }
+
     /// Counts one finished document of `size` bytes and redraws at most twice a second.
     func advance(bytes size: Int) {
         lock.lock()

@@ -11,14 +11,14 @@ package enum CharacterClasses {
 
     /// ASCII letters.
     @inline(__always)
-    static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
+    package static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
     }
 
     /// ASCII and full-width digits.
     @inline(__always)
-    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+    package static func isDigit(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v)
     }
@@ -41,7 +41,7 @@ package enum CharacterClasses {
 
     /// Marks that always end a Chinese sentence.
     @inline(__always)
-    static func isFullStop(_ s: Unicode.Scalar) -> Bool {
+    package static func isFullStop(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF61: return true  // 。！？；｡
         case 0x2026, 0x22EF: return true  // … ⋯
@@ -51,7 +51,7 @@ package enum CharacterClasses {
 
     /// Closing quotes and brackets that stay on the sentence they close.
     @inline(__always)
-    static func isCloser(_ s: Unicode.Scalar) -> Bool {
+    package static func isCloser(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3011, 0x3015, 0x3009, 0x22, 0x27, 0xFE42, 0xFE44:
             return true  // ” ’ 」 』 ） ) 》 】 〕 〉 " ' ﹂ ﹄
@@ -61,7 +61,7 @@ package enum CharacterClasses {
 
     /// Opening quotes and brackets.
     @inline(__always)
-    static func isOpener(_ s: Unicode.Scalar) -> Bool {
+    package static func isOpener(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x201C, 0x2018, 0x300C, 0x300E, 0xFF08, 0x28, 0x300A, 0x3010, 0x3014, 0x3008, 0xFE41, 0xFE43:
             return true

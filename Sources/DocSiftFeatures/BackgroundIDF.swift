@@ -1,10 +1,9 @@
-import Foundation
-
 /// Document frequencies of character n-grams in an outside news corpus: the IDF the
 /// summarizer and keyword extractor weight n-grams with.
 ///
 /// Stored as sorted keys with their document frequencies; the binary form
-/// (``serialized()``) is compact (delta/varint coded), deterministic and checksummed
+/// (``serialized()``, read back by ``init(serialized:)``: bytes in, bytes out; files are
+/// read and written by the `DocSift` module) is compact (delta/varint coded), deterministic and checksummed
 /// over the whole file (see ``formatVersion``).
 public struct BackgroundIDF: Sendable, Equatable {
     /// The n-gram options the statistics were counted with.
@@ -91,16 +90,6 @@ public struct BackgroundIDF: Sendable, Equatable {
         }
         // Counted statistics are valid by construction: 0 ≤ df ≤ documentCount.
         self.init(options: counted.extractor.options, documentCount: counted.documentCount, unsorted: frequencies)
-    }
-
-    /// `Models/news-idf.bin` of this source checkout (built from the cnews corpus), for
-    /// tools and tests run from a clone.
-    public static var bundledNewsURL: URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // DocSiftFeatures
-            .deletingLastPathComponent()  // Sources
-            .deletingLastPathComponent()  // package root
-            .appendingPathComponent("Models/news-idf.bin")
     }
 
     /// Number of n-grams listed.
@@ -258,29 +247,6 @@ public struct BackgroundIDF: Sendable, Equatable {
         return (keys, dfs)
     }
 
-    /// Reads an IDF file.
-    /// - Throws: ``BackgroundIDFError/unreadable(path:reason:)`` when it cannot be read, or
-    ///   ``BackgroundIDFError/invalidFile(path:problem:)`` naming the file when its content
-    ///   is truncated, corrupt or of another version.
-    public init(contentsOf url: URL) throws(BackgroundIDFError) {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw .unreadable(path: url.path, reason: error.localizedDescription)
-        }
-        do {
-            try self.init(serialized: [UInt8](data))
-        } catch {
-            throw .invalidFile(path: url.path, problem: error.description)
-        }
-    }
-
-    /// Writes the binary form to `url` (atomically).
-    /// - Throws: ``BackgroundIDFError/writeFailed(path:reason:)``.
-    public func write(to url: URL) throws(BackgroundIDFError) {
-        do { try Data(serialized()).write(to: url, options: .atomic) } catch {
-            throw .writeFailed(path: url.path, reason: error.localizedDescription)
-        }
-    }
 }
 
 /// Reads LEB128 varints (7 bits a byte, least significant first) from `bytes[position..<end]`.

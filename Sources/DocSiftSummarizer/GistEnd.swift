@@ -100,7 +100,7 @@ enum GistEnd {
 
     /// White space and the punctuation that ends a clause or sentence.
     static func isSeparator(_ c: Unicode.Scalar) -> Bool {
-        CharacterClasses.isSpace(c) || ClauseWindows.isClauseBreak(c) || c == "…" || c == "—"
+        CharacterClasses.isSpace(c) || CharacterClasses.isClauseBreak(c) || c == "…" || c == "—"
     }
 
     /// The closing mark of an opener.

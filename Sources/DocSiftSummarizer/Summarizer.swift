@@ -72,15 +72,24 @@ public struct Summarizer: Sendable {
         summarize(text, title: title, budget: .characters(maxCharacters))
     }
 
-    /// The part of a raw text worth preparing: at most twice the analysed body length,
-    /// cut after a line break when one is near the limit (bounds the work on huge inputs).
+    /// The part of a raw text worth preparing: from the line of its first visible character
+    /// (a flood of leading blank lines would otherwise fill the prefix and leave nothing to
+    /// summarize), at most twice the analysed body length, cut after a line break when one
+    /// is near the limit (bounds the work on huge inputs).
     func analyzedPrefix(of text: String) -> String {
         let analyzed = max(1, options.maximumAnalyzedCharacters)
         let limit = analyzed > Int.max / 2 ? Int.max : analyzed * 2
-        if text.utf8.count <= limit { return text }  // never more scalars than UTF-8 bytes
-        let scalars = text.unicodeScalars
+        var scalars = text.unicodeScalars[...]
+        if let first = scalars.first, first.properties.isWhitespace {
+            // Blank lines hold no sentence, so sentence numbers are unchanged.
+            let visible = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex
+            if let lineStart = scalars[..<visible].lastIndex(of: "\n") {
+                scalars = scalars[scalars.index(after: lineStart)...]
+            }
+        }
+        if scalars.startIndex == text.unicodeScalars.startIndex, text.utf8.count <= limit { return text }
         guard let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
-              end < scalars.endIndex else { return text }
+              end < scalars.endIndex else { return String(scalars) }
         var cut = end
         var steps = 0
         while cut > scalars.startIndex && steps < limit / 10 {
@@ -154,7 +163,7 @@ public struct Summarizer: Sendable {
     /// "…" (``GistEnd/mark``), so the length stays within the prefix's.
     static func clauseText(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var end = scalars.endIndex
-        while end > scalars.startIndex, ClauseWindows.isClauseBreak(scalars[end - 1]) { end -= 1 }
+        while end > scalars.startIndex, CharacterClasses.isClauseBreak(scalars[end - 1]) { end -= 1 }
         if end == scalars.endIndex, end > scalars.startIndex { end -= 1 }  // no break: make room for the mark
         guard end > scalars.startIndex else { return "" }
         return ScalarText.string(scalars[scalars.startIndex..<end]) + String(GistEnd.mark)

@@ -1,4 +1,8 @@
-/// Character classes shared by reflow, sentence splitting, page splitting and the summarizer.
+/// Character classes shared by reflow, sentence splitting, page splitting and the summarizer:
+/// every set of marks is defined here once. The summarizer's clause sets
+/// (``isClauseBreak(_:)``, ``isClauseEnd(_:)``, ``nesting(_:)``) are kept apart from the
+/// sentence ones (``isFullStop(_:)``, ``isCloser(_:)``, ``isOpener(_:)``): merging them
+/// would change where summaries cut.
 package enum CharacterClasses {
     /// Spaces, tabs, line breaks and the other Unicode white space.
     @inline(__always)
@@ -66,6 +70,43 @@ package enum CharacterClasses {
         case 0x201C, 0x2018, 0x300C, 0x300E, 0xFF08, 0x28, 0x300A, 0x3010, 0x3014, 0x3008, 0xFE41, 0xFE43:
             return true
         default: return false
+        }
+    }
+
+    /// The marks a clause window may start after and a gist trims: ，、；：,;: and the
+    /// sentence ends 。！？!? (the summarizer's clause boundaries).
+    @inline(__always)
+    package static func isClauseBreak(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0x2C, 0x3B, 0x3A, 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F: return true
+        default: return false
+        }
+    }
+
+    /// ``isClauseBreak(_:)`` and the marks a clause window never starts on: ”）)…
+    @inline(__always)
+    package static func isWindowBreak(_ c: Unicode.Scalar) -> Bool {
+        isClauseBreak(c) || c == "”" || c == "）" || c == ")" || c == "…"
+    }
+
+    /// Commas, semicolons and colons (not 、, which joins list items): where a sentence's
+    /// leading clauses may be cut.
+    @inline(__always)
+    package static func isClauseEnd(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0xFF0C, 0xFF1B, 0xFF1A, 0x2C, 0x3B, 0x3A: return true  // ，；：,;:
+        default: return false
+        }
+    }
+
+    /// +1 for an opening quote or bracket, -1 for a closing one, else 0: the pairs
+    /// “” ‘’ （） () 《》 「」 『』 【】 [] that clause cuts stay outside of.
+    @inline(__always)
+    package static func nesting(_ c: Unicode.Scalar) -> Int {
+        switch c.value {
+        case 0x201C, 0x2018, 0xFF08, 0x28, 0x300A, 0x300C, 0x300E, 0x3010, 0x5B: return 1  // “‘（(《「『【[
+        case 0x201D, 0x2019, 0xFF09, 0x29, 0x300B, 0x300D, 0x300F, 0x3011, 0x5D: return -1  // ”’）)》」』】]
+        default: return 0
         }
     }
 

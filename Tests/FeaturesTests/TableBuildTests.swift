@@ -50,7 +50,8 @@ import Testing
         // Payload: 4 option bytes, two u64 counts, then the first key's varint (1 byte) and
         // the second delta, a 9-byte varint; make its last byte claim a continuation and a
         // tenth byte of 2: bit 64 would be set.
-        var payload = Array(bytes[BinaryContainer.headerSize..<(bytes.count - BinaryContainer.trailerSize)])
+        let original = Array(bytes[BinaryContainer.headerSize..<(bytes.count - BinaryContainer.trailerSize)])
+        var payload = original
         let second = 20 + 1
         #expect(payload[second + 8] < 0x80)
         payload[second + 8] |= 0x80
@@ -58,7 +59,7 @@ import Testing
         let corrupt = BinaryContainer.wrap(payload, magic: BackgroundIDF.magic, version: BackgroundIDF.formatVersion)
         #expect(throws: BackgroundIDFError.malformed("varint overflow")) { try BackgroundIDF(serialized: corrupt) }
         // Cut inside the last document frequency's two-byte varint (the checked path): truncated.
-        let cut = BinaryContainer.wrap(Array(payload.prefix(payload.count - 1)), magic: BackgroundIDF.magic,
+        let cut = BinaryContainer.wrap(Array(original.prefix(original.count - 1)), magic: BackgroundIDF.magic,
                                        version: BackgroundIDF.formatVersion)
         #expect(throws: BackgroundIDFError.truncated) { try BackgroundIDF(serialized: cut) }
     }

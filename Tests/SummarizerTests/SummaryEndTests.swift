@@ -114,7 +114,7 @@ import DocSift
         #expect(cut("避免客户遭受财产损失5.6万元。", limit: 15) == "避免客户遭受财产损失…")
         #expect(cut("苹果发布了新款iPhone手机", limit: 11) == "苹果发布了新款…")
         #expect(cut("苹果发布了新款iPhone手机", limit: 14) == "苹果发布了新款iPhone…")
-        #expect(cut("他说：“我们将继续推进改革开放”", limit: 12) == "他说：“我们将继续…”")
+        #expect(cut("他说：“我们将继续推进改革开放”", limit: 12) == "他说：“我们将继续推…”")
         #expect(cut("发布了《中国金融稳定报告》", limit: 10) == "发布了《中国金融…》")
         #expect(cut("增长了2014年的水平", limit: 8) == "增长了2014…")
         #expect(cut("一二", limit: 1).isEmpty)

@@ -17,6 +17,7 @@ struct ErrorVocabularyTests {
             BackgroundIDFError.writeFailed(path: "/m/idf.bin", reason: "no space left on device"),
             BackgroundIDFError.notAnIDFFile, BackgroundIDFError.unsupportedVersion(9), BackgroundIDFError.truncated,
             BackgroundIDFError.checksumMismatch, BackgroundIDFError.malformed("counts out of range"),
+            BackgroundIDFError.invalidStatistics("negative document count -3"),
             BackgroundIDFError.invalidFile(path: "/m/idf.bin", problem: "IDF file is truncated: rebuild it with docsift build-idf"),
         ],
         "SparseVectorError": [SparseVectorError.countMismatch(indices: 2, values: 1),

@@ -35,10 +35,12 @@ public enum LabeledDataReader {
     }
 
     /// Every labeled record of `paths`, in order.
-    /// - Parameter groupField: the JSONL field (string or number) that groups records;
-    ///   a seed manifest is grouped by page.
+    /// - Parameters:
+    ///   - paths: JSONL files or seed manifests.
+    ///   - groupField: the JSONL field (string or number) that groups records; a seed
+    ///     manifest is grouped by page.
+    ///   - fields: the JSONL fields holding id, text, title and label.
     /// - Throws: ``CorpusError`` naming the file and the first unusable record.
-    /// - Parameter fields: the JSONL fields holding id, text, title and label.
     public static func read(_ paths: [String], groupField: String? = nil,
                             fields: RecordFieldNames = .standard) throws -> [LabeledRecord] {
         var records: [LabeledRecord] = []

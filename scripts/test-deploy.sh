@@ -7,10 +7,12 @@
 #
 #   scripts/test-deploy.sh            the default build (Swift runtime linked dynamically):
 #                                     checks that the copy alone fails for want of libswiftCore.so,
-#                                     then ships the runtime libraries it names in lib/ beside it
-#                                     and checks that it works with LD_LIBRARY_PATH=lib
-#   scripts/test-deploy.sh --static   builds with --static-swift-stdlib (a relink) and checks
-#                                     that the copy alone works and links nothing from the toolchain
+#                                     then copies the runtime libraries it names beside it (the
+#                                     binary's RUNPATH includes $ORIGIN) and checks that it works
+#   scripts/test-deploy.sh --static   builds with --static-swift-stdlib and checks that the copy
+#                                     alone works and links nothing from the toolchain (its own
+#                                     scratch folder .build-static: the flag recompiles every module,
+#                                     a full release build)
 #
 # A working copy must give the same labels and summaries on the seed pages as the build in the
 # checkout. Without mount namespaces (an unprivileged container) the hidden-toolchain runs are
@@ -19,15 +21,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
-mode=dynamic; flags=()
+mode=dynamic; flags=(-c release)
 case "${1:-}" in
-    --static) mode=static; flags=(--static-swift-stdlib) ;;
+    --static) mode=static; flags=(-c release --static-swift-stdlib --scratch-path .build-static) ;;
     "") ;;
     *) echo "usage: scripts/test-deploy.sh [--static]" >&2; exit 64 ;;
 esac
 bash scripts/setup.sh
-swift build -c release --product docsift "${flags[@]}" >&2
-built="$(swift build -c release --show-bin-path)/docsift"
+swift build "${flags[@]}" --product docsift >&2
+built="$(swift build "${flags[@]}" --show-bin-path)/docsift"
 swift_bin="$(readlink -f "$(command -v swift)")"
 runtime_dir="$(dirname "$(dirname "$swift_bin")")/lib/swift/linux"   # e.g. /opt/swift/usr/lib/swift/linux
 [ -d "$runtime_dir" ] || { echo "deploy: no Swift runtime folder at $runtime_dir" >&2; exit 1; }
@@ -99,10 +101,11 @@ else
         printf '%s\n' "$message" | grep -q 'libswift.*cannot open shared object file' \
             || { echo "deploy: failed, but not for the Swift runtime" >&2; exit 1; }
     fi
-    echo "== with the ${#runtime_libs[@]} runtime libraries in lib/ beside it (LD_LIBRARY_PATH=lib)"
-    mkdir "$target/lib"
-    cp "${runtime_libs[@]}" "$target/lib/"
-    echo "  lib/: $(du -sh "$target/lib" | cut -f1): $(cd "$target/lib" && ls | tr '\n' ' ')"
-    check_output "$(on_target 'LD_LIBRARY_PATH=lib ./docsift split pages | LD_LIBRARY_PATH=lib ./docsift label --summary')"
+    readelf -d "$target/docsift" | grep -q 'RUNPATH.*\$ORIGIN' \
+        || { echo "deploy: the binary's RUNPATH lacks \$ORIGIN: $(readelf -d "$target/docsift" | grep -i path)" >&2; exit 1; }
+    echo "== with the ${#runtime_libs[@]} runtime libraries copied beside it (RUNPATH \$ORIGIN)"
+    cp "${runtime_libs[@]}" "$target/"
+    echo "  $(du -ch "${runtime_libs[@]}" | tail -n 1 | cut -f1): $(for l in "${runtime_libs[@]}"; do basename "$l"; done | tr '\n' ' ')"
+    check_output "$(on_target './docsift split pages | ./docsift label --summary')"
 fi
 echo "deploy: $mode passed"

@@ -37,7 +37,7 @@ runtime_dir="$(dirname "$(dirname "$swift_bin")")/lib/swift/linux"   # e.g. /opt
 target="$(mktemp -d)"
 trap 'rm -rf "$target"' EXIT
 cp "$built" "$target/docsift"
-cp -r seeds/pages "$target/pages"
+mkdir "$target/seeds" && cp -r seeds/pages "$target/seeds/pages"   # the same paths, so the same ids
 echo "== $mode build: $(du -h "$target/docsift" | cut -f1), swift $(swift --version 2>&1 | sed -n 's/.*Swift version \([^ ]*\).*/\1/p')"
 
 echo "== what the copy links (ldd), and where it comes from"
@@ -89,7 +89,7 @@ if [ "$mode" = static ]; then
         echo "deploy: the --static-swift-stdlib build still links the toolchain: ${runtime_libs[*]}" >&2; exit 1
     fi
     echo "== the copy alone, toolchain hidden, clean environment"
-    check_output "$(on_target './docsift split pages | ./docsift label --summary')"
+    check_output "$(on_target './docsift split seeds/pages | ./docsift label --summary')"
 else
     [ "${#runtime_libs[@]}" -gt 0 ] || { echo "deploy: expected the default build to link the Swift runtime" >&2; exit 1; }
     if [ "$hidden" = yes ]; then
@@ -106,6 +106,6 @@ else
     echo "== with the ${#runtime_libs[@]} runtime libraries copied beside it (RUNPATH \$ORIGIN)"
     cp "${runtime_libs[@]}" "$target/"
     echo "  $(du -ch "${runtime_libs[@]}" | tail -n 1 | cut -f1): $(for l in "${runtime_libs[@]}"; do basename "$l"; done | tr '\n' ' ')"
-    check_output "$(on_target './docsift split pages | ./docsift label --summary')"
+    check_output "$(on_target './docsift split seeds/pages | ./docsift label --summary')"
 fi
 echo "deploy: $mode passed"

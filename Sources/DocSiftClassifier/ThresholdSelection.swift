@@ -40,3 +40,61 @@ enum ThresholdSelection {
         return ClassificationMetrics.macroF1(truth: truth, predicted: predicted, labelCount: labelCount)
     }
 }
+
+extension ThresholdSelection {
+    /// The precision a listed secondary topic must reach on out-of-fold predictions.
+    static let secondaryPrecision = 0.8
+    /// Out-of-fold documents listing a topic (at the pooled threshold) needed before that
+    /// topic gets a threshold of its own; fewer share the threshold pooled over all topics.
+    static let secondaryEvidence = 10
+    /// The threshold that means "never listed".
+    static let never: Float = 1.5
+
+    /// Secondary thresholds per label (``never`` for the abstain label): the lowest grid
+    /// value from which on every higher value keeps precision ≥ ``secondaryPrecision``, a
+    /// listed topic counting as right when the document is about it (`about[example]`
+    /// holds its primary and secondary label indices). Chosen per topic when the topic has
+    /// ``secondaryEvidence`` listings, else pooled over topics; ``never`` when no value
+    /// reaches the precision.
+    static func chooseSecondary(probabilities: [[Float]], about: [Set<Int>], labelCount: Int,
+                                abstainIndex: Int?, rule: DecisionRule) -> [Float] {
+        let candidates: [Float] = (1..<20).map { Float($0) * 0.05 }
+        var thresholds = [Float](repeating: never, count: labelCount)
+        guard !probabilities.isEmpty else { return thresholds }
+        // Per candidate and label: (listed, right).
+        var listed = [[Int]](repeating: [Int](repeating: 0, count: labelCount), count: candidates.count)
+        var right = listed
+        for (k, p) in probabilities.enumerated() {
+            let decision = rule.decide(p)
+            var best = 0
+            for i in p.indices where p[i] > p[best] { best = i }
+            for label in 0..<labelCount where label != decision.label && label != best && label != abstainIndex {
+                for (c, candidate) in candidates.enumerated() where p[label] >= candidate {
+                    listed[c][label] += 1
+                    if about[k].contains(label) { right[c][label] += 1 }
+                }
+            }
+        }
+        /// The lowest candidate index from which on precision holds, or nil.
+        func lowest(_ counts: (Int) -> (listed: Int, right: Int)) -> Int? {
+            var found: Int?
+            for c in candidates.indices.reversed() {
+                let (n, r) = counts(c)
+                if n == 0 { continue }
+                if Double(r) / Double(n) >= secondaryPrecision { found = c } else { break }
+            }
+            return found
+        }
+        let topics = (0..<labelCount).filter { $0 != abstainIndex }
+        let pooled = lowest { c in (topics.reduce(0) { $0 + listed[c][$1] }, topics.reduce(0) { $0 + right[c][$1] }) }
+        for label in topics {
+            let evidence = pooled.map { listed[$0][label] } ?? listed[0][label]
+            if evidence >= secondaryEvidence {
+                thresholds[label] = lowest { c in (listed[c][label], right[c][label]) }.map { candidates[$0] } ?? never
+            } else {
+                thresholds[label] = pooled.map { candidates[$0] } ?? never
+            }
+        }
+        return thresholds
+    }
+}

@@ -37,6 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel = "info"
 
     @OptionGroup var summaryArguments: SummaryArguments
+    @OptionGroup var thresholdOptions: ThresholdOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
@@ -54,7 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let topicModel: TopicModel
         do {
-            topicModel = try model.map { try TopicModel.load(from: URL(fileURLWithPath: $0)) } ?? TopicModel.loadDefault()
+            topicModel = try thresholdOptions.apply(
+                to: model.map { try TopicModel.load(from: URL(fileURLWithPath: $0)) } ?? TopicModel.loadDefault())
         } catch {
             throw ValidationError("model: \(error)")
         }

@@ -25,18 +25,17 @@ struct CalibrationTests {
     }
 
     @Test func plattScalingIsMonotoneAndIsotonicIsAStepFit() {
-        // Raw scores of the seed model on the seeds, against "is about anti_fraud".
+        // Scores against "is about the label", with one out-of-order positive.
         let scores: [Float] = [-0.4, -0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3, 0.4, 0.5]
         let targets = [false, false, false, true, false, false, true, true, true, true]
-        let platt = CalibrationFitting.platt(scores, targets)
-        #expect(platt.slope > 0)
-        #expect(zip(scores, scores.dropFirst()).allSatisfy { platt.probability($0) < platt.probability($1) })
+        let platt = CalibrationFitting.platt(scores, scores, targets)
+        #expect(zip(scores, scores.dropFirst()).allSatisfy { platt.probability(score: $0, margin: $0) < platt.probability(score: $1, margin: $1) })
         let isotonic = CalibrationFitting.isotonic(scores, targets)
         #expect(isotonic.method == .isotonic)
-        #expect(isotonic.probability(-1) == 0 && isotonic.probability(1) == 1)
-        #expect(zip(scores, scores.dropFirst()).allSatisfy { isotonic.probability($0) <= isotonic.probability($1) })
+        #expect(isotonic.probability(score: 0, margin: -1) == 0 && isotonic.probability(score: 0, margin: 1) == 1)
+        #expect(zip(scores, scores.dropFirst()).allSatisfy { isotonic.probability(score: 0, margin: $0) <= isotonic.probability(score: 0, margin: $1) })
         // The violators −0.1 (true) and 0, 0.1 (false) are pooled into one step of 1/3.
-        #expect(abs(isotonic.probability(0) - 1.0 / 3) < 1e-6)
+        #expect(abs(isotonic.probability(score: 0, margin: 0) - 1.0 / 3) < 1e-6)
     }
 
     @Test func expectedCalibrationErrorOfAKnownTable() {

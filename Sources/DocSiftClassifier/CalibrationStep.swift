@@ -54,11 +54,11 @@ extension TopicClassifierTrainer {
             // Abstain thresholds maximize macro-F1 on the labeled examples alone.
             let own = probabilities.indices.filter { !isBackground[$0] }
             rule.abstainThresholds = ThresholdSelection.choose(
-                probabilities: own.map { probabilities[$0] }, truth: own.map { truth[$0] }, labelCount: c,
+                probabilities: own.map { probabilities[$0] }, scores: own.map { scores[$0] }, truth: own.map { truth[$0] }, labelCount: c,
                 abstainIndex: abstainIndex, base: rule, maximum: options.maximumAbstainThreshold)
         }
         rule.secondaryThresholds = ThresholdSelection.chooseSecondary(
-            probabilities: probabilities, about: about, labelCount: c, abstainIndex: abstainIndex, rule: rule)
+            probabilities: probabilities, scores: scores, about: about, labelCount: c, abstainIndex: abstainIndex, rule: rule)
         return rule
     }
 }

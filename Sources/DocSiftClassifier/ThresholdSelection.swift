@@ -7,36 +7,37 @@ enum ThresholdSelection {
 
     /// Thresholds per label (0 for the abstain label) for the given out-of-fold
     /// probabilities and true label indices.
-    static func choose(probabilities: [[Float]], truth: [Int], labelCount: Int, abstainIndex: Int,
+    static func choose(probabilities: [[Float]], scores: [[Float]]? = nil, truth: [Int], labelCount: Int, abstainIndex: Int,
                        base: DecisionRule, maximum: Float = 1) -> [Float] {
         let grid = ThresholdSelection.grid.filter { $0 <= maximum + 1e-6 }
+        let rawScores = scores
         var thresholds = [Float](repeating: 0, count: labelCount)
         guard !probabilities.isEmpty else { return thresholds }
         for _ in 0..<2 {
             for label in 0..<labelCount where label != abstainIndex {
-                var scores: [Double] = []
+                var results: [Double] = []
                 for candidate in grid {
                     var trial = thresholds
                     trial[label] = candidate
-                    scores.append(macroF1(probabilities, truth, labelCount, abstainIndex, trial, base))
+                    results.append(macroF1(probabilities, rawScores, truth, labelCount, abstainIndex, trial, base))
                 }
-                guard let best = scores.max() else { continue }
-                let first = scores.firstIndex(of: best) ?? 0
+                guard let best = results.max() else { continue }
+                let first = results.firstIndex(of: best) ?? 0
                 var last = first
-                while last + 1 < scores.count && scores[last + 1] == best { last += 1 }
+                while last + 1 < results.count && results[last + 1] == best { last += 1 }
                 thresholds[label] = grid[(first + last) / 2]
             }
         }
         return thresholds
     }
 
-    private static func macroF1(_ probabilities: [[Float]], _ truth: [Int], _ labelCount: Int,
+    private static func macroF1(_ probabilities: [[Float]], _ scores: [[Float]]?, _ truth: [Int], _ labelCount: Int,
                                 _ abstainIndex: Int, _ thresholds: [Float], _ base: DecisionRule) -> Double {
         var rule = base
         rule.abstainIndex = abstainIndex
         rule.abstainThresholds = thresholds
         var predicted: [Int] = []
-        for p in probabilities { predicted.append(rule.decide(p).label) }
+        for (k, p) in probabilities.enumerated() { predicted.append(rule.decide(p, scores: scores?[k]).label) }
         return ClassificationMetrics.macroF1(truth: truth, predicted: predicted, labelCount: labelCount)
     }
 }
@@ -56,7 +57,7 @@ extension ThresholdSelection {
     /// holds its primary and secondary label indices). Chosen per topic when the topic has
     /// ``secondaryEvidence`` listings, else pooled over topics; ``never`` when no value
     /// reaches the precision.
-    static func chooseSecondary(probabilities: [[Float]], about: [Set<Int>], labelCount: Int,
+    static func chooseSecondary(probabilities: [[Float]], scores: [[Float]]? = nil, about: [Set<Int>], labelCount: Int,
                                 abstainIndex: Int?, rule: DecisionRule) -> [Float] {
         let candidates: [Float] = (1..<20).map { Float($0) * 0.05 }
         var thresholds = [Float](repeating: never, count: labelCount)
@@ -65,9 +66,10 @@ extension ThresholdSelection {
         var listed = [[Int]](repeating: [Int](repeating: 0, count: labelCount), count: candidates.count)
         var right = listed
         for (k, p) in probabilities.enumerated() {
-            let decision = rule.decide(p)
+            let ranking = scores?[k] ?? p
+            let decision = rule.decide(p, scores: scores?[k])
             var best = 0
-            for i in p.indices where p[i] > p[best] { best = i }
+            for i in ranking.indices where ranking[i] > ranking[best] { best = i }
             for label in 0..<labelCount where label != decision.label && label != best && label != abstainIndex {
                 for (c, candidate) in candidates.enumerated() where p[label] >= candidate {
                     listed[c][label] += 1

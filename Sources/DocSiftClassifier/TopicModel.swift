@@ -168,7 +168,7 @@ public struct TopicModel: Sendable, Equatable {
     /// The prediction for a row of raw scores, one per label (as ``scores(of:)`` returns).
     package func prediction(fromScores scores: [Float]) -> TopicPrediction {
         let probabilities = rule.probabilities(scores)
-        let decision = rule.decide(probabilities)
+        let decision = rule.decide(probabilities, scores: rule.calibrations == nil ? nil : scores)
         var prediction = TopicPrediction(
             label: labels[decision.label],
             secondary: decision.secondary.map { labels[$0] },

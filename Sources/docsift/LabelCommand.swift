@@ -14,8 +14,8 @@ struct LabelCommand: ParsableCommand {
             \n\nA score is the probability that the document is about that topic, calibrated \
             for each topic on its own on held-out training predictions: of documents given 0.7 \
             for a topic, about 7 in 10 are about it. The scores of a document need not sum to 1. \
-            The label is the most probable topic; when that topic's probability is under its \
-            threshold (tuned when the model was trained; --threshold TOPIC=P overrides) the \
+            The label is the label with the highest raw score; when it is a topic whose \
+            probability is under its threshold (tuned when the model was trained; --threshold TOPIC=P overrides) the \
             label is "other". A topic is secondary when its own probability reaches its \
             secondary threshold (tuned so that about 4 in 5 listed secondary topics are right; \
             --secondary-min P sets one for all topics). --uncertain N writes only the N \

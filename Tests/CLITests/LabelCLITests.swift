@@ -18,7 +18,8 @@ struct LabelCLITests {
             #expect(LabelCLITests.topics.contains(label))
             let scores = try #require(record["scores"] as? [String: Double])
             #expect(Set(scores.keys) == Set(LabelCLITests.topics))
-            #expect(abs(scores.values.reduce(0, +) - 1) < 1e-3)
+            // Per-topic probabilities: each in [0, 1]; they need not sum to 1.
+            #expect(scores.values.allSatisfy { $0 >= 0 && $0 <= 1 })
             #expect(!(record["secondary"] as? [String] ?? []).contains(label))
             #expect(((record["summary"] as? String) ?? "").unicodeScalars.count <= 120)
         }

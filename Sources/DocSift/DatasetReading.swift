@@ -23,7 +23,8 @@ public enum LabeledTextReader {
 extension LabeledText {
     /// The example of a labeled record: its title (if any) and text as the classifier reads them.
     public init(_ record: LabeledRecord) {
-        self.init(text: TopicModel.documentText(record.text, title: record.title), label: record.label, group: record.group)
+        self.init(text: TopicModel.documentText(record.text, title: record.title), label: record.label, group: record.group,
+                  secondary: record.secondary)
     }
 }
 

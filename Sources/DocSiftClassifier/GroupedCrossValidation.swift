@@ -69,7 +69,8 @@ public struct GroupedCrossValidation: Sendable {
         }
         predictions.sort { $0.index < $1.index }
         let metrics = ClassificationMetrics(truth: examples.map(\.label), predicted: predicted, labels: labelOrder)
-        return CrossValidationReport(metrics: metrics, folds: folds, predictions: predictions)
+        let report = EvaluationReport(examples: examples, predictions: predictions.map(\.prediction), labels: labelOrder, folds: folds)
+        return CrossValidationReport(metrics: metrics, folds: folds, predictions: predictions, evaluation: report)
     }
 }
 
@@ -104,4 +105,6 @@ public struct CrossValidationReport: Sendable, Codable, Equatable {
     public var folds: [Fold]
     /// Every prediction, in input order.
     public var predictions: [Prediction]
+    /// The full report of the pooled predictions (calibration, abstain rate, secondary topics, folds).
+    public var evaluation: EvaluationReport
 }

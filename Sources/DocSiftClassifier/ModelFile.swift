@@ -13,12 +13,16 @@ import Foundation
 /// labels (u32 length + UTF-8 each); abstain index u32 (`0xFFFFFFFF` = none); softmax scale
 /// f32; feature count u32; vocabulary keys u64 × features; IDF f32 × features; weights
 /// f32 × features × labels (row-major); bias, abstain thresholds and secondary thresholds
-/// f32 × labels each. The same model always encodes to the same bytes.
+/// f32 × labels each; since version 3 then the calibration: u8 (0 = none: softmax, 1 = per
+/// label), and per label u8 method (1 Platt, 2 isotonic), f32 slope, f32 margin slope, f32
+/// intercept, u32 knot
+/// count k, f32 knots × k, f32 values × k. Versions 1 and 2 load with the softmax rule.
+/// The same model always encodes to the same bytes.
 public enum ModelFile {
     /// The first eight bytes of every model file.
     public static let magic: [UInt8] = Array("DSTOPIC".utf8) + [0]
-    /// The format version this code writes (it reads 1 too).
-    public static let formatVersion: UInt32 = 2
+    /// The format version this code writes (it reads 1 and 2 too).
+    public static let formatVersion: UInt32 = 3
     static let noAbstain: UInt32 = 0xFFFF_FFFF
 
     /// The file's bytes for `model`.
@@ -45,6 +49,20 @@ public enum ModelFile {
             payload.write(model.bias)
             payload.write(model.rule.abstainThresholds)
             payload.write(model.rule.secondaryThresholds)
+            if let calibrations = model.rule.calibrations {
+                payload.write(UInt8(1))
+                for calibration in calibrations {
+                    payload.write(calibration.method.rawValue)
+                    payload.write(calibration.slope)
+                    payload.write(calibration.marginSlope)
+                    payload.write(calibration.intercept)
+                    payload.write(UInt32(calibration.knots.count))
+                    payload.write(calibration.knots)
+                    payload.write(calibration.values)
+                }
+            } else {
+                payload.write(UInt8(0))
+            }
             swap(&payload.bytes, &bytes)
         }
     }
@@ -53,8 +71,9 @@ public enum ModelFile {
     /// - Throws: ``ModelFileError`` for wrong magic, version, sizes or checksum.
     public static func decode(_ bytes: [UInt8], path: String = "<memory>") throws -> TopicModel {
         let payload: Range<Int>
+        let version: UInt32
         do {
-            payload = try BinaryContainer.open(bytes, magic: magic, versions: [1, formatVersion], payloadOnlyChecksum: [1]).payload
+            (version, payload) = try BinaryContainer.open(bytes, magic: magic, versions: [1, 2, formatVersion], payloadOnlyChecksum: [1])
         } catch {
             switch error {
             case .wrongMagic: throw ModelFileError.notAModel(path: path)
@@ -68,7 +87,7 @@ public enum ModelFile {
         }
         let end = payload.upperBound
         do {
-            return try decodePayload(BinaryReader(bytes, position: payload.lowerBound, end: end), path: path)
+            return try decodePayload(BinaryReader(bytes, position: payload.lowerBound, end: end), version: version, path: path)
         } catch let error as ModelFileError {
             throw error
         } catch is BinaryReader.EndOfData {
@@ -78,7 +97,7 @@ public enum ModelFile {
         }
     }
 
-    private static func decodePayload(_ payload: BinaryReader, path: String) throws -> TopicModel {
+    private static func decodePayload(_ payload: BinaryReader, version: UInt32, path: String) throws -> TopicModel {
         var reader = payload
         let minLength = Int(try reader.readUInt32())
         let maxLength = Int(try reader.readUInt32())
@@ -110,7 +129,7 @@ public enum ModelFile {
         let featureCount = Int(try reader.readUInt32())
         // keys (8) + idf (4) + weights (4 × labels) per feature, then 3 label-sized float arrays.
         let needed = featureCount * (12 + 4 * labelCount) + 12 * labelCount
-        guard needed == reader.remaining else {
+        guard version >= 3 ? needed < reader.remaining : needed == reader.remaining else {
             throw ModelFileError.malformed(
                 path: path, reason: "\(featureCount) features × \(labelCount) labels need \(needed) bytes, payload has \(reader.remaining)")
         }
@@ -128,10 +147,14 @@ public enum ModelFile {
         guard numbers.allSatisfy(\.isFinite), weightValues.allSatisfy(\.isFinite) else {
             throw ModelFileError.malformed(path: path, reason: "non-finite numbers")
         }
+        let calibrations = version >= 3 ? try decodeCalibrations(&reader, labelCount: labelCount, path: path) : nil
+        guard reader.remaining == 0 else {
+            throw ModelFileError.malformed(path: path, reason: "\(reader.remaining) bytes after the calibration")
+        }
         let vectorizer = TFIDFVectorizer(options: options, vocabulary: vocabulary, idf: idf)
         let rule = DecisionRule(
             softmaxScale: softmaxScale, abstainIndex: abstainRaw == noAbstain ? nil : Int(abstainRaw),
-            abstainThresholds: abstainThresholds, secondaryThresholds: secondaryThresholds)
+            abstainThresholds: abstainThresholds, secondaryThresholds: secondaryThresholds, calibrations: calibrations)
         do {
             return try TopicModel(
                 labels: labels, vectorizer: vectorizer,
@@ -140,6 +163,30 @@ public enum ModelFile {
         } catch {
             throw ModelFileError.malformed(path: path, reason: "\(error)")
         }
+    }
+
+    /// The calibration section of a version-3 payload (`nil` when the model has none).
+    private static func decodeCalibrations(_ reader: inout BinaryReader, labelCount: Int, path: String) throws -> [ScoreCalibration]? {
+        let present = try reader.readByte()
+        guard present <= 1 else { throw ModelFileError.malformed(path: path, reason: "bad calibration flag \(present)") }
+        guard present == 1 else { return nil }
+        var calibrations: [ScoreCalibration] = []
+        for label in 0..<labelCount {
+            let raw = try reader.readByte()
+            let slope = try reader.readFloat(), marginSlope = try reader.readFloat(), intercept = try reader.readFloat()
+            let knotCount = Int(try reader.readUInt32())
+            guard knotCount <= reader.remaining / 8 else { throw BinaryReader.EndOfData() }
+            let knots = try reader.readFloats(knotCount), values = try reader.readFloats(knotCount)
+            let method = CalibrationMethod(rawValue: raw)
+            if method == .platt, knotCount == 0, slope.isFinite, marginSlope.isFinite, intercept.isFinite {
+                calibrations.append(ScoreCalibration(slope: slope, marginSlope: marginSlope, intercept: intercept))
+            } else if method == .isotonic, let calibration = try? ScoreCalibration(knots: knots, values: values) {
+                calibrations.append(calibration)
+            } else {
+                throw ModelFileError.malformed(path: path, reason: "bad calibration of label \(label) (method \(raw))")
+            }
+        }
+        return calibrations
     }
 
     /// Reads and verifies the model file at `url`.

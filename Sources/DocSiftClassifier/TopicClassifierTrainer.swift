@@ -16,9 +16,10 @@ import DocSiftText
 ///    ``TrainingOptions/solver(rowCount:nonzeros:featureCount:labelCount:)`` estimates
 ///    cheaper; the squared hinge is solved by dual coordinate descent (``SquaredHingeSolver``).
 ///    Examples are held as compact sparse rows (``SparseRowMatrix``), counted once.
-/// 4. With an abstain label, per-label thresholds are chosen by cross-validation inside
-///    the training examples only (leave one group out when there are at least three
-///    groups), so an outer evaluation stays honest.
+/// 4. Out-of-fold scores from cross-validation inside the training examples only (leave
+///    one group out when there are at least three groups) calibrate each label's score into
+///    a probability and choose the abstain and secondary thresholds, so an outer
+///    evaluation stays honest (``calibratedRule(examples:backgroundExamples:pseudo:backgroundFrequencies:labels:abstainIndex:)``).
 ///
 /// Without profiles this is a plain one-vs-rest ridge classifier for any label set.
 ///
@@ -28,6 +29,10 @@ import DocSiftText
 public struct TopicClassifierTrainer: Sendable {
     /// The training options.
     public var options: TrainingOptions
+
+    /// The calibration method; `nil` (the default) lets the amount of out-of-fold evidence
+    /// decide (``CalibrationFitting``).
+    public var calibrationMethod: CalibrationMethod?
 
     /// Called as each phase of a fit ends (for progress and `--verbose`); `nil` by default.
     public var phaseObserver: (@Sendable (TrainingPhase) -> Void)?
@@ -88,41 +93,11 @@ public struct TopicClassifierTrainer: Sendable {
         let labels = Self.labelOrder(examples: examples + backgroundExamples, profiles: profiles)
         let pseudo = pseudoDocuments(profiles)
         let abstainIndex = options.abstainLabel.flatMap { labels.firstIndex(of: $0) }
-        let softmax = DecisionRule(
-            softmaxScale: options.softmaxScale, abstainIndex: abstainIndex,
-            abstainThresholds: [Float](repeating: 0, count: labels.count),
-            secondaryThresholds: [Float](repeating: 1, count: labels.count))
-
-        var abstainThresholds = [Float](repeating: 0, count: labels.count)
-        if let abstainIndex, options.selectsThresholds, examples.count >= 2 {
-            let folds = Self.innerFolds(examples, fallbackFolds: options.thresholdFolds)
-            var probabilities: [[Float]] = []
-            var truth: [Int] = []
-            for fold in folds {
-                let held = Set(fold)
-                let train = examples.indices.filter { !held.contains($0) }.map { examples[$0] }
-                guard !train.isEmpty else { continue }
-                let part = try fit(examples: train, extra: backgroundExamples, pseudo: pseudo, background: backgroundFrequencies, labels: labels)
-                let counts = NGramCounts()
-                let vectors = fold.map { part.vectorizer.transform(examples[$0].text, using: counts) }
-                let scores = try Self.scores(vectors, weights: part.weights, bias: part.bias)
-                for (k, index) in fold.enumerated() {
-                    probabilities.append(softmax.probabilities(scores[k]))
-                    truth.append(labels.firstIndex(of: examples[index].label) ?? abstainIndex)
-                }
-            }
-            abstainThresholds = ThresholdSelection.choose(
-                probabilities: probabilities, truth: truth, labelCount: labels.count,
-                abstainIndex: abstainIndex, base: softmax, maximum: options.maximumAbstainThreshold)
-        }
-        let secondaryThresholds = labels.indices.map { index -> Float in
-            index == abstainIndex ? 1.5 : options.minimumSecondaryProbability
-        }
+        let rule = try calibratedRule(
+            examples: examples, backgroundExamples: backgroundExamples, pseudo: pseudo,
+            backgroundFrequencies: backgroundFrequencies, labels: labels, abstainIndex: abstainIndex)
         var part = try fit(examples: examples, extra: backgroundExamples, pseudo: pseudo, background: backgroundFrequencies, labels: labels)
         if let limit = options.maxModelFeatures { part = Self.pruned(part, keeping: limit) }
-        let rule = DecisionRule(
-            softmaxScale: options.softmaxScale, abstainIndex: abstainIndex,
-            abstainThresholds: abstainThresholds, secondaryThresholds: secondaryThresholds)
         return try TopicModel(labels: labels, vectorizer: part.vectorizer, weights: part.weights, bias: part.bias, rule: rule,
                               convertsTraditional: options.convertsTraditional)
     }

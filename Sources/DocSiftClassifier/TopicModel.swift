@@ -3,7 +3,7 @@ import DocSiftLinearAlgebra
 import DocSiftText
 
 /// A trained topic classifier: a TF-IDF vectorizer, one linear weight column per label, a
-/// bias per label, and the decision rule (softmax, abstain and secondary thresholds).
+/// bias per label, and the decision rule (per-label calibration, abstain and secondary thresholds).
 ///
 /// An immutable value: safe to share and to call from many threads at once.
 public struct TopicModel: Sendable, Equatable {
@@ -15,8 +15,8 @@ public struct TopicModel: Sendable, Equatable {
     public let weights: DenseMatrix
     /// One bias per label.
     public let bias: [Float]
-    /// Probabilities, abstain and secondary thresholds.
-    public let rule: DecisionRule
+    /// Probabilities (calibrated per label), abstain and secondary thresholds.
+    public internal(set) var rule: DecisionRule
     /// Whether the features were computed on text converted to simplified characters, so
     /// input is converted too (see ``featureText(_:title:)``; ``converting(_:)`` overrides).
     public private(set) var convertsTraditional: Bool
@@ -33,6 +33,7 @@ public struct TopicModel: Sendable, Equatable {
         guard c > 0, weights.columns == c, weights.rows == vectorizer.vocabulary.count, bias.count == c,
               weights.hasConsistentStorage, vectorizer.idf.count == vectorizer.vocabulary.count,
               rule.abstainThresholds.count == c, rule.secondaryThresholds.count == c,
+              rule.calibrations.map({ $0.count == c }) ?? true,
               rule.abstainIndex.map({ $0 >= 0 && $0 < c }) ?? true else {
             throw ClassifierError.invalidTraining(
                 "model shapes disagree: \(c) labels, weights \(weights.rows)×\(weights.columns), \(vectorizer.vocabulary.count) features")
@@ -42,7 +43,8 @@ public struct TopicModel: Sendable, Equatable {
         }
         guard weights.values.allSatisfy(\.isFinite), bias.allSatisfy(\.isFinite), vectorizer.idf.allSatisfy(\.isFinite),
               rule.softmaxScale.isFinite, rule.abstainThresholds.allSatisfy(\.isFinite),
-              rule.secondaryThresholds.allSatisfy(\.isFinite) else {
+              rule.secondaryThresholds.allSatisfy(\.isFinite),
+              rule.calibrations.map({ $0.allSatisfy(\.isFinite) }) ?? true else {
             throw ClassifierError.invalidTraining("a weight, bias, IDF or threshold is NaN or infinite")
         }
         self.labels = labels
@@ -166,14 +168,16 @@ public struct TopicModel: Sendable, Equatable {
     /// The prediction for a row of raw scores, one per label (as ``scores(of:)`` returns).
     package func prediction(fromScores scores: [Float]) -> TopicPrediction {
         let probabilities = rule.probabilities(scores)
-        let decision = rule.decide(probabilities)
-        return TopicPrediction(
+        let decision = rule.decide(probabilities, scores: rule.calibrations == nil ? nil : scores)
+        var prediction = TopicPrediction(
             label: labels[decision.label],
             secondary: decision.secondary.map { labels[$0] },
             scores: labels.indices.map {
                 TopicPrediction.LabelScore(label: labels[$0], probability: probabilities[$0], score: scores[$0])
             },
             abstained: decision.abstained)
+        prediction.margin = rule.margin(probabilities)
+        return prediction
     }
 
     /// The n-grams that push `text` toward `label` most: feature value × weight, largest

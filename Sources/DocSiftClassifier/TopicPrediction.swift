@@ -4,7 +4,9 @@ public struct TopicPrediction: Sendable, Codable, Equatable {
     public struct LabelScore: Sendable, Codable, Equatable {
         /// The label.
         public var label: String
-        /// The softmax probability (sums to 1 over the labels).
+        /// The probability that the document is about this label, calibrated on its own
+        /// (one-vs-rest): the labels' probabilities need not sum to 1. Models from before
+        /// format version 3 give a softmax over the labels instead.
         public var probability: Float
         /// The raw linear score.
         public var score: Float
@@ -23,6 +25,18 @@ public struct TopicPrediction: Sendable, Codable, Equatable {
     public func probability(of label: String) -> Float {
         scores.first { $0.label == label }?.probability ?? 0
     }
+
+    /// How far the decision is from going another way: the smaller of the gap between the
+    /// two most probable labels and, for a model that abstains, the distance of the top
+    /// topic's probability from its abstain threshold (set by the model). Near 0: the
+    /// documents worth labeling next (`docsift label --uncertain N`).
+    public var margin: Float = 1
+
+    private enum CodingKeys: String, CodingKey { case label, secondary, scores, abstained }
+
+    /// The probability of the answered label (``label``): what `docsift eval` checks the
+    /// calibration of.
+    public var confidence: Float { probability(of: label) }
 
     /// The label with the highest probability before the abstain rule.
     public var topLabel: String {

@@ -12,14 +12,17 @@ public struct LabeledRecord: Sendable, Equatable {
     public var label: String
     /// Its group for grouped cross-validation (the seed page, or the group field's value).
     public var group: String?
+    /// Other labels it substantially covers, when the source says (seed manifests).
+    public var secondary: [String]?
 
     /// Creates a record.
-    public init(id: String, text: String, title: String? = nil, label: String, group: String? = nil) {
+    public init(id: String, text: String, title: String? = nil, label: String, group: String? = nil, secondary: [String]? = nil) {
         self.id = id
         self.text = text
         self.title = title
         self.label = label
         self.group = group
+        self.secondary = secondary
     }
 }
 
@@ -47,7 +50,7 @@ public enum LabeledDataReader {
         for path in paths {
             if isSeedManifest(path) {
                 let corpus = try SeedCorpus(manifestURL: URL(fileURLWithPath: path))
-                records += corpus.articles.map { LabeledRecord(id: $0.id, text: $0.text, label: $0.label, group: $0.page) }
+                records += corpus.articles.map { LabeledRecord(id: $0.id, text: $0.text, label: $0.label, group: $0.page, secondary: $0.secondary) }
             } else {
                 records += try readJSONL(path, groupField: groupField, fields: fields)
             }

@@ -11,9 +11,15 @@ struct EvalCommand: ParsableCommand {
             With --model, labels DATA with that model. With --cv-field, trains one model per \
             distinct value of the field from the other groups (plus profiles and background) and \
             labels the held-out group; on a seed manifest the field is the page \
-            (leave-one-page-out). Prints accuracy, macro-F1, per-class precision/recall/F1 and \
-            the confusion matrix; --json prints the library's EvaluationReport: \
-            {"accuracy","confusion_matrix","count","folds","labels","macro_f1","macro_labels","per_class","seconds"}.
+            (leave-one-page-out). Prints accuracy, macro-F1, per-class precision/recall/F1, the \
+            confusion matrix, the abstain rate, the calibration of the answered label's \
+            probability (expected calibration error over 10 equal-width bins, with the \
+            reliability table: per bin, how often a label answered with that probability was \
+            right) and, when the gold records carry secondary topics (seed manifests), \
+            secondary-topic precision (a listed topic is right when the article is about it) \
+            and recall. --json prints the library's EvaluationReport: \
+            {"abstain_rate","accuracy","calibration":{"bins","ece"},"confusion_matrix","count","folds",\
+            "labels","macro_f1","macro_labels","per_class","seconds","secondary"}.
             """)
 
     @Argument(help: "Labeled data: a seed manifest or JSONL with text and label fields.")
@@ -28,7 +34,7 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print the results as one JSON object.")
     var json = false
 
-    @Flag(help: "List every misclassified document (cross-validation).")
+    @Flag(help: "List every misclassified document on standard error.")
     var mistakes = false
 
     @OptionGroup var training: TrainingDataOptions
@@ -44,54 +50,97 @@ struct EvalCommand: ParsableCommand {
         let started = Date()
         let examples = try training.examples(from: data, groupField: cvField)
         let output = OutputWriter()
-        var diagnostics: [String] = []
-        var folds: [CrossValidationReport.Fold]?
-        let metrics: ClassificationMetrics
+        var report: EvaluationReport
+        var predictions: [TopicPrediction]
         if let model {
             let topicModel = try TopicModel.load(from: URL(fileURLWithPath: model))
-            metrics = topicModel.evaluate(examples)
+            (report, predictions) = topicModel.evaluationReport(examples)
         } else {
             let profiles = try training.loadProfiles(for: data)
             let validation = GroupedCrossValidation(
                 trainer: training.trainer(usingProfiles: profiles != nil, examples: examples), profiles: profiles,
                 background: try training.backgroundTexts())
             let progress = ProgressLine(verb: "eval", totalBytes: nil, unit: "folds")
-            let report = try validation.run(examples) { folds, _ in progress.set(done: folds) }
+            let result = try validation.run(examples) { folds, _ in progress.set(done: folds) }
             progress.finish()
-            metrics = report.metrics
-            folds = report.folds
-            if mistakes {
-                for prediction in report.predictions where prediction.truth != prediction.prediction.label {
-                    diagnostics.append("eval: \(prediction.group) #\(prediction.index): \(prediction.truth) → \(prediction.prediction.label)")
-                }
-            }
+            report = result.evaluation
+            predictions = result.predictions.map(\.prediction)
         }
-        let seconds = Date().timeIntervalSince(started)
+        report.seconds = Date().timeIntervalSince(started)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            try output.line(utf8: Array(encoder.encode(EvaluationReport(metrics: metrics, folds: folds, seconds: seconds))))
+            try output.line(utf8: Array(encoder.encode(report)))
         } else {
-            try EvalCommand.printReport(metrics, to: output)
+            try EvalCommand.printReport(report, to: output)
         }
         try output.flush()
-        diagnostics.forEach(OutputWriter.diagnostic)
+        if mistakes {
+            for (index, (example, prediction)) in zip(examples, predictions).enumerated() where example.label != prediction.label {
+                let group = example.group.map { "\($0) " } ?? ""
+                OutputWriter.diagnostic(String(format: "eval: %@#%d: %@ → %@ (p = %.3f)", group, index, example.label,
+                                               prediction.label, Double(prediction.confidence)))
+            }
+        }
     }
 
-    static func printReport(_ m: ClassificationMetrics, to output: OutputWriter) throws {
-        try output.line(String(format: "documents: %d   accuracy: %.4f   macro-F1: %.4f", m.count, m.accuracy, m.macroF1))
+    /// The text report: summary line, per-class table, confusion matrix with column
+    /// headers, calibration and secondary topics. Columns are aligned by display width
+    /// (a Chinese character takes two columns).
+    static func printReport(_ report: EvaluationReport, to output: OutputWriter) throws {
+        let m = report.metrics
+        try output.line(String(format: "documents: %d   accuracy: %.4f   macro-F1: %.4f", m.count, m.accuracy, m.macroF1)
+            + (report.abstainRate.map { String(format: "   abstain rate: %.4f", $0) } ?? ""))
         try output.line("")
-        let width = max(10, (m.labels.map(\.count).max() ?? 0) + 2)
-        try output.line("label".padding(toLength: width, withPad: " ", startingAt: 0) + "precision  recall     F1      support")
+        let width = max(10, (m.labels.map(displayWidth).max() ?? 0) + 2)
+        try output.line(pad("label", width) + "precision  recall     F1      support")
         for label in m.labels {
             let c = m.perClass[label]
-            try output.line(label.padding(toLength: width, withPad: " ", startingAt: 0)
+            try output.line(pad(label, width)
                 + String(format: "%-10.4f %-10.4f %-7.4f %d", c?.precision ?? 0, c?.recall ?? 0, c?.f1 ?? 0, c?.support ?? 0))
         }
         try output.line("")
-        try output.line("confusion (rows: truth, columns: predicted, in the label order above)")
+        try output.line("confusion (rows: truth, columns: predicted)")
+        let columnWidths = m.labels.map { max(displayWidth($0), 5) + 2 }
+        try output.line(pad("", width) + zip(m.labels, columnWidths).map { padLeft($0, $1) }.joined())
         for (label, row) in zip(m.labels, m.confusion) {
-            try output.line(label.padding(toLength: width, withPad: " ", startingAt: 0) + row.map { String(format: "%5d", $0) }.joined())
+            try output.line(pad(label, width) + zip(row, columnWidths).map { padLeft(String($0), $1) }.joined())
         }
+        if let calibration = report.calibration {
+            try output.line("")
+            try output.line(String(format: "calibration of the answered label's probability: ECE %.4f (10 equal-width bins)", calibration.ece))
+            try output.line("probability   documents   mean probability   right")
+            for bin in calibration.bins where bin.count > 0 {
+                try output.line(pad(String(format: "%.1f–%.1f", bin.lower, bin.upper), 14) + padLeft(String(bin.count), 9)
+                    + String(format: "   %16.4f   %.4f", bin.confidence, bin.accuracy))
+            }
+        }
+        if let secondary = report.secondary {
+            try output.line("")
+            try output.line(String(format: "secondary topics: precision %.4f (%d of %d listed)   recall %.4f (%d of %d gold)",
+                                   secondary.precision, secondary.right, secondary.listed,
+                                   secondary.recall, secondary.found, secondary.gold))
+        }
+    }
+
+    /// Terminal columns `text` takes: 2 for East Asian wide and full-width characters, else 1.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            let v = scalar.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
+            return width + (wide ? 2 : 1)
+        }
+    }
+
+    /// `text` followed by spaces up to `width` display columns (at least one space).
+    static func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(1, width - displayWidth(text)))
+    }
+
+    /// Spaces then `text`, `width` display columns in all (at least one space).
+    static func padLeft(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(1, width - displayWidth(text))) + text
     }
 }

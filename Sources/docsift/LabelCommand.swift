@@ -11,7 +11,16 @@ struct LabelCommand: ParsableCommand {
             Output per document: {"id","label","scores":{topic:probability},"secondary":[...]}; \
             with --summary also "summary","sentences","keywords"; with --explain an \
             "explanation" of the n-grams that pushed each reported topic, with weights. \
-            The label is "other" when no topic is confident.
+            \n\nA score is the probability that the document is about that topic, calibrated \
+            for each topic on its own on held-out training predictions: of documents given 0.7 \
+            for a topic, about 7 in 10 are about it. The scores of a document need not sum to 1. \
+            The label is the label with the highest raw score; when it is a topic whose \
+            probability is under its threshold (tuned when the model was trained; --threshold TOPIC=P overrides) the \
+            label is "other". A topic is secondary when its own probability reaches its \
+            secondary threshold (tuned so that about 4 in 5 listed secondary topics are right; \
+            --secondary-min P sets one for all topics). --uncertain N writes only the N \
+            documents whose decision is least certain (closest to going another way), most \
+            uncertain first: the ones to label next.
             """)
 
     @OptionGroup var input: InputOptions
@@ -28,18 +37,24 @@ struct LabelCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "n-grams listed per topic with --explain.")
     var explainTop: Int = 8
 
-    func validate() throws {
-        if explainTop < 1 { throw ValidationError("--explain-top must be at least 1") }
-    }
-
     @Flag(help: "Add an extractive summary and keywords to each record.")
     var summary = false
 
+    @Option(help: "Write only the N documents whose decision is least certain, most uncertain first (what to label next).")
+    var uncertain: Int?
+
+    @OptionGroup var thresholdOptions: ThresholdOptions
     @OptionGroup var summaryArguments: SummaryArguments
     @OptionGroup var bulk: BulkOptions
 
+    func validate() throws {
+        if explainTop < 1 { throw ValidationError("--explain-top must be at least 1") }
+        if let uncertain, uncertain < 1 { throw ValidationError("--uncertain must be at least 1") }
+    }
+
     func run() throws {
-        let loaded = try model.map { try TopicModel.load(from: URL(fileURLWithPath: $0)) } ?? TopicModel.loadDefault()
+        let loaded = try thresholdOptions.apply(
+            to: model.map { try TopicModel.load(from: URL(fileURLWithPath: $0)) } ?? TopicModel.loadDefault())
         let topicModel = input.noConvert ? loaded.converting(false) : loaded
         let summarizer = summary ? try summaryArguments.makeSummarizer(converting: !input.noConvert) : nil
         let explain = self.explain, explainTop = self.explainTop
@@ -50,6 +65,8 @@ struct LabelCommand: ParsableCommand {
         // The model compiled for bulk scoring, and n-gram scratch space per worker thread.
         let scorer = TopicScorer(topicModel)
         let scratch = ResourcePool<NGramCounts>(make: { NGramCounts() })
+        let uncertain = self.uncertain
+        var leastCertain = LeastCertain(capacity: uncertain ?? 0)
         try BulkRun.run(verb: "label", input: input, bulk: bulk, transform: { record -> LabeledOutput in
             let prediction = scratch.withResource { scorer.classify(record.text, title: record.title, using: $0) }
             var document = LabeledDocument(id: record.id, prediction: prediction)
@@ -63,11 +80,16 @@ struct LabelCommand: ParsableCommand {
                 }
             }
             // JSON is rendered here, on the worker thread; flat formats collect rows on the writer.
-            return format == .jsonl ? LabeledOutput.json(document.jsonUTF8) : .row(OutputRow(cells: document.flatCells))
+            return LabeledOutput(
+                rendered: format == .jsonl ? .json(document.jsonUTF8) : .row(OutputRow(cells: document.flatCells)),
+                margin: prediction.margin)
         }, write: { result in
+            if uncertain != nil {
+                if case .success(let labeled) = result { leastCertain.offer(labeled) }
+                return
+            }
             switch result {
-            case .success(.json(let line)): try output.line(utf8: line)
-            case .success(.row(let row)): try rows.write(row)
+            case .success(let labeled): try labeled.write(output: output, rows: rows)
             case .failure(let error):
                 let failed = LabeledDocument(id: error.id, error: error.reason)
                 if format == .jsonl { try output.line(utf8: failed.jsonUTF8) } else { try rows.write(OutputRow(cells: failed.flatCells)) }
@@ -76,15 +98,63 @@ struct LabelCommand: ParsableCommand {
             // A table is aligned over all rows, so it is written at the end.
             if format != .table { try output.flush() }
         })
+        for labeled in leastCertain.sorted { try labeled.write(output: output, rows: rows) }
         try rows.finish()
         try output.flush()
     }
 }
 
-/// One labeled document as the writer receives it.
-enum LabeledOutput: Sendable {
-    /// A rendered JSON line (UTF-8).
-    case json([UInt8])
-    /// A CSV or table row.
-    case row(OutputRow)
+/// One labeled document as the writer receives it: rendered, with its decision's margin.
+struct LabeledOutput: Sendable {
+    /// The rendered record.
+    enum Rendered: Sendable {
+        /// A JSON line (UTF-8).
+        case json([UInt8])
+        /// A CSV or table row.
+        case row(OutputRow)
+    }
+
+    /// The record.
+    var rendered: Rendered
+    /// ``TopicPrediction/margin`` of its decision.
+    var margin: Float
+
+    /// Writes the record.
+    func write(output: OutputWriter, rows: RowWriter) throws {
+        switch rendered {
+        case .json(let line): try output.line(utf8: line)
+        case .row(let row): try rows.write(row)
+        }
+    }
+}
+
+/// The `capacity` records with the smallest margins seen so far (`--uncertain N`); ties
+/// keep the earlier record. Memory is bounded by the capacity.
+struct LeastCertain {
+    let capacity: Int
+    private var kept: [(margin: Float, order: Int, output: LabeledOutput)] = []
+    private var seen = 0
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Considers one record.
+    mutating func offer(_ output: LabeledOutput) {
+        defer { seen += 1 }
+        guard capacity > 0 else { return }
+        kept.append((output.margin, seen, output))
+        // Trimmed in batches, so that offering n records costs O(n log capacity) on average.
+        if kept.count >= 2 * capacity { trim() }
+    }
+
+    private mutating func trim() {
+        kept.sort { $0.margin != $1.margin ? $0.margin < $1.margin : $0.order < $1.order }
+        kept.removeLast(max(0, kept.count - capacity))
+    }
+
+    /// The kept records, most uncertain first.
+    var sorted: [LabeledOutput] {
+        var copy = self
+        copy.trim()
+        return copy.kept.map(\.output)
+    }
 }

@@ -37,6 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel = "info"
 
     @OptionGroup var summaryArguments: SummaryArguments
+    @OptionGroup var thresholdOptions: ThresholdOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
@@ -52,8 +53,10 @@ struct ServeCommand: AsyncParsableCommand {
             handler.logLevel = level
             return handler
         }
-        // A missing or corrupt model is a runtime failure (exit 1, the message names the file), not usage.
-        let topicModel = try model.map { try TopicModel.load(from: URL(fileURLWithPath: $0)) } ?? TopicModel.loadDefault()
+        // A missing or corrupt model is a runtime failure (exit 1, the message names the file), not
+        // usage; a threshold naming a topic the model lacks is usage (ValidationError, exit 64).
+        let loadedModel = try model.map { try TopicModel.load(from: URL(fileURLWithPath: $0)) } ?? TopicModel.loadDefault()
+        let topicModel = try thresholdOptions.apply(to: loadedModel)
         let summarizer = try summaryArguments.makeSummarizer()
         let server = DocSiftServer(
             configuration: ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes, maxDocumentsPerRequest: maxDocuments),

@@ -42,10 +42,12 @@ struct EvaluationTests {
     }
 
     /// Leave one seed page out: each page is predicted by a model trained on the other four
-    /// pages plus the profiles, with thresholds chosen inside those four pages only.
+    /// pages plus the profiles (the `topics` preset), with calibration and thresholds chosen
+    /// inside those four pages only.
     @Test func leaveOnePageOutReachesTheTarget() throws {
-        let validation = GroupedCrossValidation(trainer: TopicClassifierTrainer(options: Fixtures.options), profiles: Fixtures.profiles)
-        let report = try validation.run(Fixtures.seedExamples)
+        let options = TrainingPreset.topics.options(usingProfiles: true, examples: [])
+        let validation = GroupedCrossValidation(trainer: TopicClassifierTrainer(options: options), profiles: Fixtures.profiles)
+        let report = try validation.run(CalibrationTests.seedExamplesWithSecondary)
         let metrics = report.metrics
         print("seeds leave-one-page-out: macro-F1 \(metrics.macroF1), accuracy \(metrics.accuracy)")
         for label in metrics.labels { if let c = metrics.perClass[label] { print("  \(label): P \(c.precision) R \(c.recall) F1 \(c.f1) n \(c.support)") } }

@@ -1,0 +1,64 @@
+"""Uncertainty selection against random selection on NLPCC headlines (see run.sh)."""
+import argparse, json, os, random, subprocess, statistics, time
+
+p = argparse.ArgumentParser()
+p.add_argument("--docsift", required=True)
+p.add_argument("--data", required=True)
+p.add_argument("--work", required=True)
+p.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
+p.add_argument("--initial", type=int, default=1000)
+p.add_argument("--chosen", type=int, default=1000)
+a = p.parse_args()
+
+records = [json.loads(line) for line in open(a.data, encoding="utf-8")]
+train = [r for r in records if r["split"] == "train"]
+test = [r for r in records if r["split"] == "test"]
+test_path = os.path.join(a.work, "test.jsonl")
+
+
+def write(path, rows):
+    with open(path, "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def run(*args, stdout=None):
+    subprocess.run([a.docsift, *args], check=True, stdout=stdout, stderr=subprocess.DEVNULL)
+
+
+def accuracy(rows, name):
+    path = os.path.join(a.work, name + ".jsonl")
+    model = os.path.join(a.work, name + ".dsmodel")
+    write(path, rows)
+    run("train", path, "--out", model)
+    out = subprocess.run([a.docsift, "eval", test_path, "--model", model, "--json"], check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out)["accuracy"]
+
+
+write(test_path, test)
+results = []
+for seed in a.seeds:
+    order = train[:]
+    random.Random(seed).shuffle(order)
+    initial, pool = order[:a.initial], order[a.initial:]
+    random_acc = accuracy(order[:a.initial + a.chosen], f"random-{seed}")
+    initial_acc = accuracy(initial, f"initial-{seed}")
+    # The model trained on the initial labels picks what to label next from the rest.
+    model = os.path.join(a.work, f"initial-{seed}.dsmodel")
+    pool_path = os.path.join(a.work, f"pool-{seed}.jsonl")
+    write(pool_path, [{"id": r["id"], "text": r["text"]} for r in pool])
+    picked_path = os.path.join(a.work, f"picked-{seed}.jsonl")
+    with open(picked_path, "w") as f:
+        run("label", pool_path, "--model", model, "--uncertain", str(a.chosen), "--threads", "1", stdout=f)
+    picked = {json.loads(line)["id"] for line in open(picked_path, encoding="utf-8")}
+    by_id = {r["id"]: r for r in pool}
+    active_acc = accuracy(initial + [by_id[i] for i in sorted(picked)], f"active-{seed}")
+    results.append((seed, initial_acc, random_acc, active_acc))
+    print(f"seed {seed}: {a.initial} random {initial_acc:.4f}   {a.initial + a.chosen} random {random_acc:.4f}   "
+          f"{a.initial} random + {a.chosen} uncertain {active_acc:.4f}   gain {100 * (active_acc - random_acc):+.2f} points",
+          flush=True)
+
+mean = lambda k: statistics.mean(r[k] for r in results)
+print(f"mean of seeds {a.seeds}: {a.initial} random {mean(1):.4f}   {a.initial + a.chosen} random {mean(2):.4f}   "
+      f"{a.initial} random + {a.chosen} uncertain {mean(3):.4f}   gain {100 * (mean(3) - mean(2)):+.2f} points")

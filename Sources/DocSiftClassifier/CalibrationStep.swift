@@ -1,0 +1,64 @@
+import DocSiftFeatures
+
+/// The decision rule of a training run, from out-of-fold predictions inside the training
+/// examples (and background examples, spread over the same folds): per-label calibration (``CalibrationFitting``), abstain thresholds
+/// (``ThresholdSelection/choose(probabilities:truth:labelCount:abstainIndex:base:maximum:)``)
+/// and secondary thresholds for precision
+/// (``ThresholdSelection/chooseSecondary(probabilities:about:labelCount:abstainIndex:rule:)``).
+extension TopicClassifierTrainer {
+    /// Out-of-fold examples needed to calibrate; with fewer, the softmax rule is kept.
+    static let minimumCalibrationExamples = 10
+
+    /// The rule for a model over `labels`, from inner cross-validation folds of `examples`
+    /// (prepared text). Background examples join every fit and are never held out.
+    func calibratedRule(examples: [LabeledText], backgroundExamples: [LabeledText], pseudo: [LabeledText],
+                        backgroundFrequencies: DocumentFrequencies?, labels: [String], abstainIndex: Int?) throws -> DecisionRule {
+        let c = labels.count
+        let softmax = DecisionRule(
+            softmaxScale: options.softmaxScale, abstainIndex: abstainIndex,
+            abstainThresholds: [Float](repeating: 0, count: c),
+            secondaryThresholds: labels.indices.map { $0 == abstainIndex ? ThresholdSelection.never : options.minimumSecondaryProbability })
+        guard examples.count >= Self.minimumCalibrationExamples else { return softmax }
+        let folds = Self.innerFolds(examples, fallbackFolds: options.thresholdFolds)
+        var scores: [[Float]] = []
+        var truth: [Int] = []
+        var about: [Set<Int>] = []
+        var isBackground: [Bool] = []
+        for (foldNumber, fold) in folds.enumerated() {
+            let held = Set(fold)
+            let train = examples.indices.filter { !held.contains($0) }.map { examples[$0] }
+            guard !train.isEmpty else { continue }
+            // Background examples are spread over the folds too, so that calibration and the
+            // secondary thresholds also see general news the fit did not.
+            let heldBackground = backgroundExamples.indices.filter { $0 % folds.count == foldNumber }.map { backgroundExamples[$0] }
+            let keptBackground = backgroundExamples.indices.filter { $0 % folds.count != foldNumber }.map { backgroundExamples[$0] }
+            let part = try fit(examples: train, extra: keptBackground, pseudo: pseudo, background: backgroundFrequencies, labels: labels)
+            let counts = NGramCounts()
+            let heldOut = fold.map { examples[$0] } + heldBackground
+            let vectors = heldOut.map { part.vectorizer.transform($0.text, using: counts) }
+            scores += try Self.scores(vectors, weights: part.weights, bias: part.bias)
+            for (k, example) in heldOut.enumerated() {
+                let primary = labels.firstIndex(of: example.label) ?? abstainIndex ?? 0
+                truth.append(primary)
+                about.append(Set([primary] + (example.secondary ?? []).compactMap { labels.firstIndex(of: $0) }))
+                isBackground.append(k >= fold.count)
+            }
+        }
+        guard scores.count >= Self.minimumCalibrationExamples else { return softmax }
+        let targets = (0..<c).map { label in about.map { $0.contains(label) } }
+        let method = calibrationMethod ?? CalibrationFitting.method(targets: targets)
+        var rule = softmax
+        rule.calibrations = CalibrationFitting.fit(scores: scores, targets: targets, method: method)
+        let probabilities = scores.map { rule.probabilities($0) }
+        if let abstainIndex, options.selectsThresholds {
+            // Abstain thresholds maximize macro-F1 on the labeled examples alone.
+            let own = probabilities.indices.filter { !isBackground[$0] }
+            rule.abstainThresholds = ThresholdSelection.choose(
+                probabilities: own.map { probabilities[$0] }, scores: own.map { scores[$0] }, truth: own.map { truth[$0] }, labelCount: c,
+                abstainIndex: abstainIndex, base: rule, maximum: options.maximumAbstainThreshold)
+        }
+        rule.secondaryThresholds = ThresholdSelection.chooseSecondary(
+            probabilities: probabilities, scores: scores, about: about, labelCount: c, abstainIndex: abstainIndex, rule: rule)
+        return rule
+    }
+}

@@ -1,4 +1,3 @@
-import CCacheHints
 import DocSiftFeatures
 import Dispatch
 import Foundation
@@ -6,22 +5,19 @@ import Foundation
 /// Cuts a training corpus into n-grams exactly once and turns it into TF-IDF rows.
 ///
 /// While documents arrive, each distinct n-gram gets a provisional number in order of first
-/// sight (an open-addressing table, key and number side by side), its document frequency is
-/// counted, and the document is kept as a row of (provisional number, count) in compact
-/// storage, eight bytes per distinct n-gram. When all documents are in,
+/// sight (a ``KeyIndexTable``, the Features hash table, filled with prefetching), its
+/// document frequency is counted, and the document is kept as a row of (provisional number,
+/// count) in compact storage, eight bytes per distinct n-gram. When all documents are in,
 /// ``vectorized(minDocumentFrequency:maxFeatures:background:)`` chooses the vocabulary from
 /// the frequencies, exactly as ``TFIDFVectorizer/fit(training:background:minDocumentFrequency:maxFeatures:)``
 /// does, and rewrites the rows in place into the vectors ``TFIDFVectorizer/transform(_:)``
 /// would give (same features, same floating-point operations in the same order). Memory is
-/// eight bytes per row entry plus about forty per distinct n-gram; no document is held as text.
+/// eight bytes per row entry plus about fifty per distinct n-gram; no document is held as text.
 struct TrainingCorpusCounter {
     /// Cuts text into n-gram keys.
     let extractor: NGramExtractor
-    private var slotKeys: [UInt64]
-    private var slotNumbers: [Int32]
-    private var shift: UInt64
-    /// Key of each provisional number.
-    private var keys: [UInt64] = []
+    /// Provisional number of each distinct n-gram key (its index in the table).
+    private var table = KeyIndexTable(expectedCount: 1 << 11)
     /// Document frequency of each provisional number.
     private var frequencies: [UInt32] = []
     /// Rows of (provisional number, count as a float) while counting.
@@ -37,15 +33,12 @@ struct TrainingCorpusCounter {
     /// An empty counter for n-grams of `options`.
     init(options: NGramOptions) {
         extractor = NGramExtractor(options: options)
-        slotKeys = [UInt64](repeating: 0, count: 1 << 12)
-        slotNumbers = [Int32](repeating: -1, count: 1 << 12)
-        shift = 64 - 12
     }
 
     /// Number of rows kept.
     var rowCount: Int { rowStarts.count - 1 }
     /// Number of distinct n-grams seen.
-    var distinctCount: Int { keys.count }
+    var distinctCount: Int { table.count }
     /// Number of row entries kept.
     var entryCount: Int { numbers.count }
 
@@ -106,52 +99,12 @@ struct TrainingCorpusCounter {
 
     /// Enters the document in ``batch`` and ``batchCounts``.
     private mutating func addBatch(keepsRow: Bool) {
-        while (keys.count + batch.count) * 2 > slotKeys.count { grow() }
         var found = documentNumbers
         found.removeAll(keepingCapacity: true)
         documentNumbers = []
-        let first = keys.count
-        var next = Int32(truncatingIfNeeded: first)
-        let shift = self.shift
-        let mask = slotKeys.count - 1
-        slotKeys.withUnsafeMutableBufferPointer { slotKeys in
-            slotNumbers.withUnsafeMutableBufferPointer { slotNumbers in
-                guard let keyBase = slotKeys.baseAddress, let numberBase = slotNumbers.baseAddress else { return }
-                batch.withUnsafeBufferPointer { batch in
-                    // The table is corpus-sized: prefetch the slot of the key 16 places ahead.
-                    let ahead = 16
-                    for k in 0..<min(ahead, batch.count) {
-                        let s = KeyHash.slot(of: batch[k], shift: shift)
-                        docsift_prefetch_read(keyBase + s)
-                        docsift_prefetch_read(numberBase + s)
-                    }
-                    for k in 0..<batch.count {
-                        if k + ahead < batch.count {
-                            let s = KeyHash.slot(of: batch[k + ahead], shift: shift)
-                            docsift_prefetch_read(keyBase + s)
-                            docsift_prefetch_read(numberBase + s)
-                        }
-                        let key = batch[k]
-                        var slot = KeyHash.slot(of: key, shift: shift)
-                        while slotKeys[slot] != key && slotKeys[slot] != 0 { slot = (slot + 1) & mask }
-                        if slotKeys[slot] == key {
-                            found.append(slotNumbers[slot])
-                        } else {
-                            slotKeys[slot] = key
-                            slotNumbers[slot] = next
-                            found.append(next)
-                            next += 1
-                        }
-                    }
-                }
-            }
-        }
-        if Int(next) > first {
-            // New numbers were handed out in batch order, so their keys are the batch's
-            // entries whose number is at least `first`, in order.
-            for (k, number) in found.enumerated() where Int(number) >= first { keys.append(batch[k]) }
-            frequencies += repeatElement(0, count: Int(next) - first)
-        }
+        let first = table.count
+        table.appendIndices(inserting: batch, to: &found)
+        if table.count > first { frequencies += repeatElement(0, count: table.count - first) }
         frequencies.withUnsafeMutableBufferPointer { frequencies in
             for number in found { frequencies[Int(number)] &+= 1 }
         }
@@ -167,21 +120,6 @@ struct TrainingCorpusCounter {
     /// Numbers of the current document's n-grams (scratch, reused).
     private var documentNumbers: [Int32] = []
 
-    private mutating func grow() {
-        let oldKeys = slotKeys, oldNumbers = slotNumbers
-        let capacity = oldKeys.count * 2
-        slotKeys = [UInt64](repeating: 0, count: capacity)
-        slotNumbers = [Int32](repeating: -1, count: capacity)
-        shift -= 1
-        let mask = capacity - 1
-        for old in oldKeys.indices where oldKeys[old] != 0 {
-            var slot = KeyHash.slot(of: oldKeys[old], shift: shift)
-            while slotKeys[slot] != 0 { slot = (slot + 1) & mask }
-            slotKeys[slot] = oldKeys[old]
-            slotNumbers[slot] = oldNumbers[old]
-        }
-    }
-
     /// The vectorizer these counts give and every kept document as its TF-IDF row.
     ///
     /// The vocabulary holds the n-grams found in at least `minDocumentFrequency` documents
@@ -189,13 +127,16 @@ struct TrainingCorpusCounter {
     /// `background` documents too. The counter is consumed: its rows become the result's.
     consuming func vectorized(minDocumentFrequency: Int, maxFeatures: Int?,
                               background: DocumentFrequencies?) -> (vectorizer: TFIDFVectorizer, rows: SparseRowMatrix) {
+        // Key of each provisional number.
+        var keys = [UInt64](repeating: 0, count: table.count)
+        table.forEach { key, number in keys[Int(number)] = key }
         // Provisional numbers that make the vocabulary, ordered by key.
         var kept: [Int32] = []
         kept.reserveCapacity(keys.count)
         for number in keys.indices where Int(frequencies[number]) >= minDocumentFrequency {
             kept.append(Int32(truncatingIfNeeded: number))
         }
-        let keys = self.keys, frequencies = self.frequencies
+        let frequencies = self.frequencies
         if let maxFeatures, kept.count > maxFeatures {
             kept.sort { a, b in
                 let fa = frequencies[Int(a)], fb = frequencies[Int(b)]
@@ -208,14 +149,11 @@ struct TrainingCorpusCounter {
         kept = []
         RadixSort.sort(&vocabularyKeys)
         var featureOf = [Int32](repeating: -1, count: keys.count)
-        let mask = slotKeys.count - 1
         for (feature, key) in vocabularyKeys.enumerated() {
-            var slot = KeyHash.slot(of: key, shift: shift)
-            while slotKeys[slot] != key { slot = (slot + 1) & mask }
-            featureOf[Int(slotNumbers[slot])] = Int32(truncatingIfNeeded: feature)
+            if let number = table.index(of: key) { featureOf[Int(number)] = Int32(truncatingIfNeeded: feature) }
         }
-        slotKeys = []
-        slotNumbers = []
+        keys = []
+        table = KeyIndexTable(expectedCount: 0)
         let total = documentCount + (background?.documentCount ?? 0)
         let backgroundFrequencies = background?.counts.counts(of: vocabularyKeys)
         var idf = [Float](repeating: 0, count: vocabularyKeys.count)
@@ -225,7 +163,6 @@ struct TrainingCorpusCounter {
             idf[feature] = DocumentFrequencies.smoothIDF(documentFrequency: df, documentCount: total)
         }
         let vectorizer = TFIDFVectorizer(options: extractor.options, vocabulary: Vocabulary(keys: vocabularyKeys), idf: idf)
-        self.keys = []
         self.frequencies = []
 
         // Rows rewritten in place: an entry never moves right, as dropped n-grams only shrink rows.

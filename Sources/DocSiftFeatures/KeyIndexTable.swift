@@ -267,3 +267,56 @@ package struct KeyIndexTable: Sendable {
         }
     }
 }
+
+extension KeyIndexTable {
+    /// Appends the index of each of `keys` to `indices`, inserting new keys (weight 0) as
+    /// ``index(inserting:weight:)`` does, for a table larger than the cache (a training
+    /// corpus's n-grams): the table is grown once to hold all of `keys`, the slot of the key
+    /// `ahead` places on is prefetched so that the misses overlap, and `indices` is a buffer
+    /// the caller reuses from call to call.
+    package mutating func appendIndices(inserting keys: [UInt64], to indices: inout [Int32], prefetchingAhead ahead: Int = 16) {
+        while (count + keys.count) * 2 > slots.count { grow() }
+        indices.reserveCapacity(indices.count + keys.count)
+        var count = self.count
+        var zero = self.zero
+        let shift = self.shift
+        let ahead = max(0, ahead)
+        keys.withUnsafeBufferPointer { keys in slots.withUnsafeMutableBufferPointer { slots in
+            guard let base = slots.baseAddress else { return }
+            let mask = slots.count - 1
+            for k in 0..<min(ahead, keys.count) { docsift_prefetch_read(base + KeyHash.slot(of: keys[k], shift: shift)) }
+            for k in 0..<keys.count {
+                if k + ahead < keys.count { docsift_prefetch_read(base + KeyHash.slot(of: keys[k + ahead], shift: shift)) }
+                let key = keys[k]
+                let next = Int32(truncatingIfNeeded: count)
+                guard key != 0 else {
+                    if let zero {
+                        indices.append(zero.index)
+                    } else {
+                        zero = (next, 0)
+                        count += 1
+                        indices.append(next)
+                    }
+                    continue
+                }
+                var slot = KeyHash.slot(of: key, shift: shift)
+                while true {
+                    let stored = slots[slot].key
+                    if stored == key {
+                        indices.append(slots[slot].index)
+                        break
+                    }
+                    if stored == 0 {
+                        slots[slot] = Slot(key: key, index: next, weight: 0)
+                        count += 1
+                        indices.append(next)
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        } }
+        self.count = count
+        self.zero = zero
+    }
+}

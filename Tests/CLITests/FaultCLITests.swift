@@ -77,18 +77,76 @@ struct FaultCLITests {
         #expect(usage.status == 64)
     }
 
-    @Test func sigtermWithASlowReaderNeverCutsARecord() throws {
-        // Long records (with summaries) through a pipe that is read slowly; SIGTERM mid-way.
-        let lines = (0..<3000).map { #"{"id":"r\#($0)","text":"镇党委组织党员志愿者走进村里宣讲党的二十大精神。矿山企业开展安全生产隐患排查整治，民警提醒群众提高防范电信网络诈骗意识。"}"# }
-        let input = FaultCLITests.file("sigterm.jsonl", lines.joined(separator: "\n") + "\n")
-        let out = try CLIRunner.shell("""
-            "$DOCSIFT" label --summary --explain \(input) --threads 2 | (sleep 0.3; dd bs=997 count=7 2>/dev/null; sleep 1; cat) > \(input).out &
-            sleep 0.7; pkill -TERM -P $$ -x docsift; wait; echo done
-            """)
-        #expect(out.stdout.contains("done"))
-        let written = try String(contentsOfFile: input + ".out", encoding: .utf8)
-        #expect(!written.isEmpty)
-        #expect(FaultCLITests.allWholeRecords(written), "last: \(written.suffix(80))")
+    /// The issue's case made deterministic: docsift is blocked in a write into a full pipe
+    /// (the pipe holds 64 KiB and the output buffer is larger, so the cut would be inside a
+    /// record) when SIGTERM arrives, and the reader only drains the pipe after the signal has
+    /// had time to end the process. A process that dies on the signal leaves exactly the
+    /// pipe's 64 KiB, cut mid-record (the first id is padded so that the cut also falls inside
+    /// a UTF-8 character); docsift must finish the record under way and exit 143.
+    @Test func sigtermWhileBlockedOnAFullPipeFinishesTheRecord() throws {
+        let text = "镇党委组织党员志愿者走进村里宣讲党的二十大精神。矿山企业开展安全生产隐患排查整治，民警提醒群众提高防范电信网络诈骗意识。"
+        func input(padding: Int) -> String {
+            let lines = (0..<400).map { #"{"id":"r\#($0)\#($0 == 0 ? String(repeating: "x", count: padding) : "")","text":"\#(text)"}"# }
+            return FaultCLITests.file("sigterm-pipe.jsonl", lines.joined(separator: "\n") + "\n")
+        }
+        let arguments = ["label", "--summary", "--explain", "--threads", "2"]
+        let capacity = 1 << 16
+        // Pad the first id so that byte 65,536 of the output is inside a multi-byte character.
+        let plain = try CLIRunner.run(arguments + [input(padding: 0)])
+        let full = Array(plain.stdout.utf8)
+        try #require(full.count > capacity + 4096, "output too short to fill a pipe")
+        var padding = 0
+        while padding < 2000 && full[capacity - padding] & 0xC0 != 0x80 { padding += 1 }
+        let path = input(padding: padding)
+
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = arguments + [path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["OPENBLAS_NUM_THREADS"] = "1"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let reader = output.fileHandleForReading.fileDescriptor
+        // Wait (a generous deadline, not a timing claim) until a thread sleeps in pipe_write
+        // with the pipe full.
+        var queued: CInt = 0
+        var waited = 0
+        while waited < 60_000 {
+            _ = ioctl(reader, UInt(FIONREAD), &queued)
+            if queued >= capacity && FaultCLITests.isBlockedWritingAPipe(process.processIdentifier) { break }
+            usleep(10_000)
+            waited += 10
+        }
+        try #require(queued >= capacity, "docsift never filled the pipe")
+        kill(process.processIdentifier, SIGTERM)
+        // Give a process that dies on the signal the time to die before the pipe is drained.
+        waited = 0
+        while process.isRunning && waited < 1_000 { usleep(10_000); waited += 10 }
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = read(reader, &chunk, chunk.count)
+            if count <= 0 { break }
+            received += chunk[0..<count]
+        }
+        process.waitUntilExit()
+        let written = String(validating: received, as: UTF8.self)
+        #expect(written != nil, "the output ends inside a UTF-8 character: \(received.suffix(12))")
+        #expect(FaultCLITests.allWholeRecords(written ?? ""), "last: \(String(decoding: received.suffix(80), as: UTF8.self))")
+        #expect(received.count > capacity)
+        #expect(process.terminationReason == .exit && process.terminationStatus == 128 + SIGTERM,
+                "status \(process.terminationStatus), \(received.count) bytes of \(full.count)")
+    }
+
+    /// Whether a thread of process `pid` sleeps in the kernel's pipe write (Linux `wchan`);
+    /// `true` where the kernel does not tell (the pipe being full is then the only sign).
+    static func isBlockedWritingAPipe(_ pid: Int32) -> Bool {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        let channels = tasks.compactMap { try? String(contentsOfFile: "/proc/\(pid)/task/\($0)/wchan", encoding: .utf8) }
+        return channels.contains { $0.contains("pipe_write") } || channels.allSatisfy { $0 == "0" || $0.isEmpty }
     }
 
     @Test func anEndlessLineIsOneErrorRecordAndReadingResynchronises() throws {

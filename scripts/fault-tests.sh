@@ -98,6 +98,19 @@ if [ "$(id -u)" -eq 0 ] && mkdir -p "$T/small" && mount -t tmpfs -o size=256k tm
 else
     echo "SKIP  disk-full cases (need root to mount a tmpfs)"
 fi
+# --out naming a device: written into, never replaced (as root a rename over /dev/full used to
+# turn it into a regular file). Private device nodes, so a failure cannot damage /dev.
+if [ "$(id -u)" -eq 0 ] && mknod "$T/full" c 1 7 2>/dev/null && mknod "$T/null" c 1 3 2>/dev/null; then
+    "$DOCSIFT" train seeds/articles.json --out "$T/full" > /dev/null 2> "$T/e7b"; rc=$?
+    expect "train --out a full device: rc 1, 'No space left on device', still a device" \
+        '[ $rc -eq 1 ] && grep -q "No space left on device" "$T/e7b" && [ -c "$T/full" ]' "rc=$rc"
+    "$DOCSIFT" build-idf "$T/many.jsonl" --out "$T/full" > /dev/null 2> "$T/e7c"; rc=$?
+    expect "build-idf --out a full device: rc 1, 'No space left on device', still a device" \
+        '[ $rc -eq 1 ] && grep -q "No space left on device" "$T/e7c" && [ -c "$T/full" ]' "rc=$rc"
+    "$DOCSIFT" build-idf "$T/many.jsonl" --out "$T/null" > /dev/null 2>&1; rc=$?
+    expect "build-idf --out a null device: rc 0, still a device" '[ $rc -eq 0 ] && [ -c "$T/null" ]' "rc=$rc"
+    expect "--out a device: no .partial left" '! ls -A "$T" | grep -q partial'
+fi
 mkdir -p "$T/trainout"
 for delay in 0.3 1 2; do
     "$DOCSIFT" train seeds/articles.json --out "$T/trainout/m.dsmodel" > /dev/null 2>&1 &

@@ -253,11 +253,12 @@ public struct BackgroundIDF: Sendable, Equatable {
         }
     }
 
-    /// Writes the binary form to `url` (atomically).
+    /// Writes the binary form to `url` (atomically; a device such as `/dev/null` is written
+    /// into, never replaced: see `OutputFile`).
     /// - Throws: ``BackgroundIDFError/writeFailed(path:reason:)``.
     public func write(to url: URL) throws(BackgroundIDFError) {
-        do { try Data(serialized()).write(to: url, options: .atomic) } catch {
-            throw .writeFailed(path: url.path, reason: error.localizedDescription)
+        if case .failure(let failure) = OutputFile.write(serialized(), to: url.path) {
+            throw .writeFailed(path: url.path, reason: failure.reason)
         }
     }
 }

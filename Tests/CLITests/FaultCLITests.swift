@@ -149,6 +149,61 @@ struct FaultCLITests {
         return channels.contains { $0.contains("pipe_write") } || channels.allSatisfy { $0 == "0" || $0.isEmpty }
     }
 
+    /// `--out` naming a device: written into (a full device is a write error), never replaced
+    /// by a regular file. Before, the temporary file was renamed over it: as root,
+    /// `build-idf --out /dev/full` succeeded and turned /dev/full into a regular file. The test
+    /// makes its own device nodes (root only), so a failure cannot damage /dev.
+    @Test func outputToADeviceIsWrittenIntoNeverReplaced() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docsift-devices-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let full = folder.appendingPathComponent("full").path, null = folder.appendingPathComponent("null").path
+        // Linux device numbers 1:7 (/dev/full) and 1:3 (/dev/null): (major << 8) | minor.
+        guard mknod(full, S_IFCHR | 0o666, dev_t(0x107)) == 0, mknod(null, S_IFCHR | 0o666, dev_t(0x103)) == 0 else {
+            print("skipped: making device nodes needs root")
+            return
+        }
+        func isDevice(_ path: String) -> Bool {
+            var status = stat()
+            return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR
+        }
+        let texts = FaultCLITests.file("idf-texts.jsonl", "{\"text\":\"矿山企业开展安全生产隐患排查整治。\"}\n")
+        let onFull = try CLIRunner.run(["build-idf", texts, "--min-document-frequency", "1", "--out", full])
+        #expect(onFull.status == 1)
+        #expect(onFull.stderr.contains("No space left on device"), "\(onFull.stderr)")
+        #expect(isDevice(full))
+        let onNull = try CLIRunner.run(["build-idf", texts, "--min-document-frequency", "1", "--out", null])
+        #expect(onNull.status == 0, "\(onNull.stderr)")
+        #expect(isDevice(null))
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".partial") }) == [])
+    }
+
+    /// A FIFO inside a directory used to block the walk for ever (no writer), so the regular
+    /// files after it were never read; now it is one error record and the others are read.
+    @Test func aFIFOInsideADirectoryIsAnErrorRecordNotAHang() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docsift-fifo-dir-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #require(mkfifo(folder.appendingPathComponent("a.txt").path, 0o600) == 0)
+        try Data("矿山企业开展安全生产隐患排查整治。".utf8).write(to: folder.appendingPathComponent("b.txt"))
+        let out = try CLIRunner.shell(#"timeout 60 "$DOCSIFT" label "# + folder.path)
+        #expect(out.status == 0, "\(out.stderr)")  // like any other unreadable file in a folder
+        #expect(out.records.count == 2)
+        #expect((out.records.first?["error"] as? String)?.contains("not a regular file") == true)
+        #expect(out.records.last?["label"] as? String == "safety_production")
+    }
+
+    /// A UTF-8 byte-order mark before the first JSONL record used to make it "a key is repeated".
+    @Test func aByteOrderMarkBeforeTheFirstRecordIsSkipped() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("{\"id\":\"a\",\"text\":\"矿山安全检查。\"}\r\n{\"id\":\"b\",\"text\":\"电信诈骗。\"}\r\n".utf8)
+        let file = FaultCLITests.file("bom.jsonl", bytes: bytes)
+        for out in [try CLIRunner.run(["label", file]), try CLIRunner.run(["label"], stdinBytes: bytes)] {
+            #expect(out.status == 0, "\(out.stdout)")
+            #expect(out.records.map { $0["id"] as? String } == ["a", "b"])
+        }
+    }
+
     @Test func anEndlessLineIsOneErrorRecordAndReadingResynchronises() throws {
         var bytes = Array(#"{"id":"a","text":"矿山安全检查。"}"#.utf8) + [0x0A]
         bytes += [UInt8](repeating: 0x78, count: 300_000) + [0x0A]

@@ -23,27 +23,30 @@ public enum ModelFile {
 
     /// The file's bytes for `model`.
     public static func encode(_ model: TopicModel) -> [UInt8] {
-        var payload = BinaryWriter()
-        payload.bytes.reserveCapacity(model.weights.rows * (12 + 4 * model.labels.count) + 4096)
-        let options = model.vectorizer.options
-        payload.write(UInt32(options.minLength))
-        payload.write(UInt32(options.maxLength))
-        // Option flags: bit 0 folds digits, bit 1 includes punctuation, bit 2 converted text.
-        payload.write(UInt8((options.foldsDigits ? 1 : 0) | (options.includesPunctuation ? 2 : 0) | (model.convertsTraditional ? 4 : 0)))
-        payload.write(UInt32(model.labels.count))
-        for label in model.labels { payload.write(label) }
-        payload.write(model.rule.abstainIndex.map { UInt32($0) } ?? noAbstain)
-        payload.write(model.rule.softmaxScale)
-        let keys = model.vectorizer.vocabulary.keys
-        payload.write(UInt32(keys.count))
-        payload.write(keys)
-        payload.write(model.vectorizer.idf)
-        payload.write(model.weights.values)
-        payload.write(model.bias)
-        payload.write(model.rule.abstainThresholds)
-        payload.write(model.rule.secondaryThresholds)
-
-        return BinaryContainer.wrap(payload.bytes, magic: magic, version: formatVersion)
+        // The payload is written straight after the container's header: one buffer, not two.
+        BinaryContainer.build(magic: magic, version: formatVersion,
+                              payloadCapacity: model.weights.rows * (12 + 4 * model.labels.count) + 4096) { bytes in
+            var payload = BinaryWriter()
+            swap(&payload.bytes, &bytes)
+            let options = model.vectorizer.options
+            payload.write(UInt32(options.minLength))
+            payload.write(UInt32(options.maxLength))
+            // Option flags: bit 0 folds digits, bit 1 includes punctuation, bit 2 converted text.
+            payload.write(UInt8((options.foldsDigits ? 1 : 0) | (options.includesPunctuation ? 2 : 0) | (model.convertsTraditional ? 4 : 0)))
+            payload.write(UInt32(model.labels.count))
+            for label in model.labels { payload.write(label) }
+            payload.write(model.rule.abstainIndex.map { UInt32($0) } ?? noAbstain)
+            payload.write(model.rule.softmaxScale)
+            let keys = model.vectorizer.vocabulary.keys
+            payload.write(UInt32(keys.count))
+            payload.write(keys)
+            payload.write(model.vectorizer.idf)
+            payload.write(model.weights.values)
+            payload.write(model.bias)
+            payload.write(model.rule.abstainThresholds)
+            payload.write(model.rule.secondaryThresholds)
+            swap(&payload.bytes, &bytes)
+        }
     }
 
     /// The model in `bytes`; `path` names the source in errors.

@@ -32,6 +32,10 @@ public struct TopicClassifierTrainer: Sendable {
     /// Called as each phase of a fit ends (for progress and `--verbose`); `nil` by default.
     public var phaseObserver: (@Sendable (TrainingPhase) -> Void)?
 
+    /// Threads that cut the training texts into n-grams (the counting pass); the model bytes
+    /// are the same for any count. 1 by default.
+    public var countingThreads = 1
+
     /// A trainer with the given options.
     public init(options: TrainingOptions = TrainingOptions(),
                 phaseObserver: (@Sendable (TrainingPhase) -> Void)? = nil) {
@@ -48,8 +52,10 @@ public struct TopicClassifierTrainer: Sendable {
 
     /// Trains on labeled examples, optional profiles, and background texts (IDF, and with
     /// ``TrainingOptions/backgroundExampleLabel`` also weighted examples of that label).
-    public func train(examples: [LabeledText], profiles: TopicProfiles? = nil, background: [String] = []) throws -> TopicModel {
-        try train(examples: examples, profiles: profiles,
+    /// The examples are consumed: a caller that passes `consume` them frees their texts as
+    /// soon as they are prepared for features.
+    public func train(examples: consuming [LabeledText], profiles: TopicProfiles? = nil, background: [String] = []) throws -> TopicModel {
+        try train(examples: consume examples, profiles: profiles,
                   backgroundFrequencies: background.isEmpty ? nil : backgroundFrequencies(background),
                   backgroundExamples: backgroundExamples(background))
     }
@@ -67,10 +73,10 @@ public struct TopicClassifierTrainer: Sendable {
     /// - Throws: ``ClassifierError`` for empty data, bad options, or a numerical failure.
     /// `backgroundExamples` join every fit (also inside threshold selection) with weight
     /// ``TrainingOptions/backgroundExampleWeight``; they are never held out.
-    public func train(examples: [LabeledText], profiles: TopicProfiles?, backgroundFrequencies: DocumentFrequencies?,
+    public func train(examples: consuming [LabeledText], profiles: TopicProfiles?, backgroundFrequencies: DocumentFrequencies?,
                       backgroundExamples: [LabeledText] = []) throws -> TopicModel {
         try options.validate()
-        let examples = examples.map { $0.prepared(converting: options.convertsTraditional) }
+        let examples = (consume examples).map { $0.prepared(converting: options.convertsTraditional) }
         let backgroundExamples = backgroundExamples.map { $0.prepared(converting: options.convertsTraditional) }
         try profiles?.validate()
         guard !examples.isEmpty || !(profiles?.topics.isEmpty ?? true) else {
@@ -157,15 +163,16 @@ public struct TopicClassifierTrainer: Sendable {
         // Each example is cut into n-grams once; its row is kept compactly until the
         // vocabulary is known, then rewritten in place as its TF-IDF vector.
         var counter = TrainingCorpusCounter(options: options.ngrams)
-        for example in trainingExamples { counter.add(example.text) }
+        counter.add(contentsOf: trainingExamples.map(\.text), threads: countingThreads)
         for document in pseudo { counter.add(document.text, keepsRow: false) }
         report(.counted(documents: counter.documentCount, distinctNGrams: counter.distinctCount, entries: counter.entryCount))
-        var (vectorizer, rows) = counter.vectorized(
+        var (vectorizer, rows) = (consume counter).vectorized(
             minDocumentFrequency: options.minDocumentFrequency, maxFeatures: options.maxVocabulary, background: background)
         let counts = NGramCounts()
         for example in extra { rows.append(vectorizer.transform(example.text, using: counts)) }
         report(.vectorized(features: vectorizer.vocabulary.count, nonzeros: rows.nonzeroCount))
-        let truth = (trainingExamples + extra).map { labels.firstIndex(of: $0.label) ?? -1 }
+        let labelIndex = Dictionary(labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let truth = trainingExamples.map { labelIndex[$0.label] ?? -1 } + extra.map { labelIndex[$0.label] ?? -1 }
         let sampleWeights = [Float](repeating: 1, count: trainingExamples.count)
             + [Float](repeating: options.backgroundExampleWeight, count: extra.count)
         return try fit(rows: &rows, truth: truth, sampleWeights: sampleWeights, vectorizer: vectorizer,
@@ -213,7 +220,7 @@ public struct TopicClassifierTrainer: Sendable {
         let prior = try weights.values.contains { $0 != 0 } ? matrix?.times(weights) : nil
         if solver != .exactRidge { matrix = nil }  // the iterative solvers renumber `rows` in place
         switch solver {
-        case .dualCoordinateDescent:
+        case .dualCoordinateDescent where options.loss == .squaredHinge:
             let layout = rows.prepareForSolver()
             let newNumber = layout.newNumber
             let (deviation, intercept, passes, _) = SquaredHingeSolver.solve(
@@ -227,7 +234,7 @@ public struct TopicClassifierTrainer: Sendable {
                 for column in 0..<c { weights.values[feature * c + column] += deviation.values[from + column] }
             }
             report(.solved(solver: solver, iterations: passes))
-        case .exactRidge, .conjugateGradient:
+        case .exactRidge, .conjugateGradient, .dualCoordinateDescent:
             // Residual targets R = Y − X·W₀, centred per label (the centre is the bias).
             var residual = [Float](repeating: 0, count: n * c)
             for i in 0..<n {
@@ -255,8 +262,19 @@ public struct TopicClassifierTrainer: Sendable {
                 report(.solved(solver: solver, iterations: nil))
             } else {
                 let layout = rows.prepareForSolver()
-                let (solution, iterations) = RidgeConjugateGradient.solve(
-                    rows: rows, layout: layout, targets: residual, labelCount: c, ridge: ridge)
+                let solution: [Float], iterations: Int
+                if solver == .conjugateGradient {
+                    (solution, iterations) = RidgeConjugateGradient.solve(
+                        rows: rows, layout: layout, targets: residual, labelCount: c, ridge: ridge)
+                    residual = []
+                } else {
+                    // The targets are handed over: the solver frees them when done.
+                    (solution, iterations) = RidgeCoordinateDescent.solve(
+                        rows: rows, layout: layout, targets: consume residual, truth: truth, labelCount: c,
+                        ridge: ridge, seed: options.samplingSeed) { epoch, share in
+                        report(.epoch(number: epoch, maximum: RidgeCoordinateDescent.maximumEpochs, changedShare: share))
+                    }
+                }
                 rows.restoreNumbering(layout)
                 matrix = ExampleMatrix(rows: rows, densified: false)
                 dual = try DenseMatrix(rows: n, columns: c, values: solution)

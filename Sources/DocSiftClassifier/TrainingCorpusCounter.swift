@@ -1,5 +1,7 @@
 import CCacheHints
 import DocSiftFeatures
+import Dispatch
+import Foundation
 
 /// Cuts a training corpus into n-grams exactly once and turns it into TF-IDF rows.
 ///
@@ -57,6 +59,53 @@ struct TrainingCorpusCounter {
             batch.append(key)
             batchCounts.append(count)
         }
+        addBatch(keepsRow: keepsRow)
+    }
+
+    /// Counts `texts` as ``add(_:keepsRow:)`` would one after another, with the n-gram
+    /// cutting (most of the work) shared among `threads` threads: each cuts its own run of
+    /// a chunk, and the counts enter the table in document order, so the numbers, rows and
+    /// model bytes are the same for any thread count.
+    mutating func add(contentsOf texts: [String], threads: Int) {
+        guard threads > 1, texts.count > 1 else {
+            for text in texts { add(text) }
+            return
+        }
+        let perThread = 2048
+        var start = 0
+        while start < texts.count {
+            let end = min(texts.count, start + perThread * threads)
+            let cuts = CutDocuments(count: threads)
+            let extractor = self.extractor, first = start
+            DispatchQueue.concurrentPerform(iterations: threads) { part in
+                let from = min(end, first + part * perThread), to = min(end, from + perThread)
+                let counts = NGramCounts()
+                var documents: [(keys: [UInt64], counts: [UInt32])] = []
+                documents.reserveCapacity(to - from)
+                for k in from..<to {
+                    counts.count(texts[k], with: extractor)
+                    var keys: [UInt64] = [], tallies: [UInt32] = []
+                    counts.forEach { key, count in
+                        keys.append(key)
+                        tallies.append(count)
+                    }
+                    documents.append((keys, tallies))
+                }
+                cuts.store(documents, at: part)
+            }
+            for part in 0..<threads {
+                for document in cuts.take(part) {
+                    batch = document.keys
+                    batchCounts = document.counts
+                    addBatch(keepsRow: true)
+                }
+            }
+            start = end
+        }
+    }
+
+    /// Enters the document in ``batch`` and ``batchCounts``.
+    private mutating func addBatch(keepsRow: Bool) {
         while (keys.count + batch.count) * 2 > slotKeys.count { grow() }
         var found = documentNumbers
         found.removeAll(keepingCapacity: true)
@@ -180,6 +229,11 @@ struct TrainingCorpusCounter {
         self.frequencies = []
 
         // Rows rewritten in place: an entry never moves right, as dropped n-grams only shrink rows.
+        // The arrays are moved out of `self` first, so that writing them never copies them.
+        var numbers: [Int32] = [], counts: [Float] = [], rowStarts: [Int] = []
+        swap(&numbers, &self.numbers)
+        swap(&counts, &self.counts)
+        swap(&rowStarts, &self.rowStarts)
         var starts = rowStarts
         var packed: [UInt64] = []
         var written = 0
@@ -222,5 +276,27 @@ struct TrainingCorpusCounter {
         let rows = SparseRowMatrix(featureCount: vectorizer.vocabulary.count, rowStarts: starts,
                                    indices: numbers, values: counts)
         return (vectorizer, rows)
+    }
+}
+
+/// The cut documents of one chunk, one slot per thread; each thread writes only its own slot.
+private final class CutDocuments: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [[(keys: [UInt64], counts: [UInt32])]]
+
+    init(count: Int) { parts = Array(repeating: [], count: count) }
+
+    func store(_ documents: [(keys: [UInt64], counts: [UInt32])], at part: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        parts[part] = documents
+    }
+
+    func take(_ part: Int) -> [(keys: [UInt64], counts: [UInt32])] {
+        lock.lock()
+        defer { lock.unlock() }
+        let documents = parts[part]
+        parts[part] = []
+        return documents
     }
 }

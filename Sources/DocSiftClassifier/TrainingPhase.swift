@@ -8,6 +8,9 @@ public enum TrainingPhase: Sendable, Equatable {
     /// The linear model was solved (`iterations`: conjugate-gradient iterations or passes
     /// of coordinate descent).
     case solved(solver: TrainingSolver, iterations: Int?)
+    /// One epoch of ridge coordinate descent ended (of at most `maximum`); `changedShare` of
+    /// the training predictions changed in it (the solver stops when that is small).
+    case epoch(number: Int, maximum: Int, changedShare: Double)
 
     /// One line for a log.
     public var summary: String {
@@ -18,6 +21,8 @@ public enum TrainingPhase: Sendable, Equatable {
             return "vectorized: \(features) features, \(nonzeros) non-zeros"
         case .solved(let solver, let iterations):
             return "solved by \(solver.rawValue)" + (iterations.map { " in \($0) iterations" } ?? "")
+        case .epoch(let number, let maximum, let share):
+            return "solving: epoch \(number) (at most \(maximum)), \((10_000 * share).rounded() / 100)% of predictions changed"
         }
     }
 }
@@ -28,6 +33,7 @@ public enum TrainingSolver: String, Sendable, Codable, Equatable, CaseIterable {
     case exactRidge = "exact_ridge"
     /// Squared loss, the same system by conjugate gradients over the sparse rows.
     case conjugateGradient = "conjugate_gradient"
-    /// Squared hinge, by dual coordinate descent over the sparse rows.
+    /// Dual coordinate descent over the sparse rows: for the squared hinge LIBLINEAR's, for
+    /// the squared loss Gauss–Seidel over the examples on the same system as `exact_ridge`.
     case dualCoordinateDescent = "dual_coordinate_descent"
 }

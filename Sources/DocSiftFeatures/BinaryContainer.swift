@@ -42,6 +42,22 @@ package enum BinaryContainer {
         return bytes
     }
 
+    /// The same envelope as ``wrap(_:magic:version:)``, built in one buffer: `appendPayload`
+    /// appends the payload after the header (a large model is never held twice).
+    package static func build(magic: [UInt8], version: UInt32, payloadCapacity: Int,
+                              _ appendPayload: (inout [UInt8]) -> Void) -> [UInt8] {
+        var bytes = magic
+        bytes.reserveCapacity(headerSize + payloadCapacity + trailerSize)
+        appendLittleEndian(UInt64(version), byteCount: 4, to: &bytes)
+        appendLittleEndian(0, byteCount: 8, to: &bytes)
+        let start = bytes.count
+        appendPayload(&bytes)
+        let size = UInt64(bytes.count - start)
+        for k in 0..<8 { bytes[start - 8 + k] = UInt8(truncatingIfNeeded: size >> (8 * UInt64(k))) }
+        appendLittleEndian(FNV1a64.hash(bytes), byteCount: 8, to: &bytes)
+        return bytes
+    }
+
     /// The version and payload range of a container, after checking magic, version,
     /// sizes and checksum. Versions in `payloadOnlyChecksum` are checked the old way (the
     /// checksum over the payload alone).

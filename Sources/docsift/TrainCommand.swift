@@ -38,24 +38,26 @@ struct TrainCommand: ParsableCommand {
         BLASProvider.setThreadCount(1)
         let started = Date()
         let log = PhaseLog(enabled: verbose)
-        let progress = ProgressLine(verb: "train", totalBytes: nil, unit: "steps")
-        progress.set(done: 0, note: "reading data")
-        var examples = try training.examples(from: data, groupField: nil)
+        let progress = ProgressLine(verb: "train", totalBytes: nil)
+        progress.set(note: "reading data")
+        let examples = try training.examples(from: data, groupField: nil)
         let profiles = try training.loadProfiles(for: data)
         let background = try training.backgroundTexts()
         log.note("read \(examples.count) examples" + (background.isEmpty ? "" : ", \(background.count) background texts"))
-        progress.set(done: 1, note: "fitting \(examples.count) examples")
+        progress.set(note: "fitting \(examples.count) examples")
         let fitStarted = Date()
         var trainer = training.trainer(usingProfiles: profiles != nil, examples: examples)
         trainer.phaseObserver = { phase in
-            log.note(phase.summary)
+            // Epochs move the progress line; the phases also go to the --verbose log.
+            if case .epoch = phase {} else { log.note(phase.summary) }
+            progress.set(note: phase.summary)
         }
-        let model = try trainer.train(examples: examples, profiles: profiles, background: background)
-        let fitSeconds = Date().timeIntervalSince(fitStarted)
         let exampleCount = examples.count
-        examples = []  // not needed to write the model: give the memory back first
+        // Handed over: their texts are freed once prepared for features, not held through the fit.
+        let model = try trainer.train(examples: consume examples, profiles: profiles, background: background)
+        let fitSeconds = Date().timeIntervalSince(fitStarted)
         log.note("model ready")
-        progress.set(done: 2, note: "writing the model")
+        progress.set(note: "writing the model")
         // The model is written to a temporary file beside `out`; a signal must not leave it.
         let outURL = URL(fileURLWithPath: out)
         TerminationSignals.removeOnTermination(outURL.deletingLastPathComponent()

@@ -48,7 +48,7 @@ struct TrainingDataOptions: ParsableArguments {
     @Option(help: "Training loss: squared (ridge classifier) or squared_hinge (L2-SVM, dual coordinate descent).")
     var loss: ClassifierLoss?
 
-    @Option(help: "Solver for the squared loss: exact_ridge (n×n Gram matrix, Cholesky) or conjugate_gradient (sparse rows); by default the cheaper by estimated cost.")
+    @Option(help: "Solver for the squared loss: exact_ridge (n×n Gram matrix, Cholesky), dual_coordinate_descent or conjugate_gradient (sparse rows); by default the cheaper by estimated cost.")
     var solver: TrainingSolver?
 
     @Option(help: "Penalty λ (default: 30 for topics; for corpora 0.03 with squared loss, 0.1 with squared hinge).")
@@ -56,6 +56,9 @@ struct TrainingDataOptions: ParsableArguments {
 
     @Flag(help: "Train on traditional characters as they are (by default text is converted to simplified; the model records which).")
     var noConvert = false
+
+    @Option(help: "Threads that cut the training texts into n-grams (the model is the same for any count; the fit itself runs on one).")
+    var threads: Int = 1
 
     @Option(help: "Drop n-grams found in fewer training documents (default 1; corpora whose median document has 200+ characters: 2).")
     var minDf: Int?
@@ -101,6 +104,8 @@ struct TrainingDataOptions: ParsableArguments {
         if let regularization { options.regularization = regularization }
         if let minDf { options.minDocumentFrequency = minDf }
         if noConvert { options.convertsTraditional = false }
-        return TopicClassifierTrainer(options: options)
+        var trainer = TopicClassifierTrainer(options: options)
+        trainer.countingThreads = max(1, threads)
+        return trainer
     }
 }

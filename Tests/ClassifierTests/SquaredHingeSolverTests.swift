@@ -97,6 +97,38 @@ struct SquaredHingeSolverTests {
         #expect(worst < 0.05 * largest, "largest difference \(worst) of \(largest)")
     }
 
+    /// Coordinate descent on the same ridge system: after its epochs, the training rows'
+    /// predicted labels are those of the Cholesky solution, and the same inputs give the same bits.
+    @Test func coordinateDescentReachesTheCholeskyPredictions() throws {
+        let p = try problem()
+        let n = p.rows.rowCount, c = p.labels.count
+        var targets = [Float](repeating: 0, count: n * c)
+        for i in 0..<n where p.truth[i] >= 0 { targets[i * c + p.truth[i]] = 1 }
+        let ridge = [Float](repeating: 0.3, count: n)
+        let plain = ExampleMatrix(rows: p.rows, densified: true).gram()
+        var gram = plain
+        for i in 0..<n { gram.values[i * n + i] += ridge[i] }
+        let exact = try CholeskySolver.solve(gram, DenseMatrix(rows: n, columns: c, values: targets))
+        var prepared = p.rows
+        let layout = prepared.prepareForSolver()
+        let (solution, epochs) = RidgeCoordinateDescent.solve(
+            rows: prepared, layout: layout, targets: targets, truth: p.truth, labelCount: c, ridge: ridge, seed: 7)
+        #expect(epochs >= RidgeCoordinateDescent.minimumEpochs && epochs <= RidgeCoordinateDescent.maximumEpochs)
+        // Training scores X·Xᵀ·A and their arg max, per row.
+        func predicted(_ dual: [Float]) -> [Int] {
+            (0..<n).map { i in
+                let scores = (0..<c).map { label in (0..<n).reduce(Float(0)) { $0 + plain.values[i * n + $1] * dual[$1 * c + label] } }
+                return scores.indices.max { scores[$0] < scores[$1] } ?? -1
+            }
+        }
+        let ours = predicted(solution), theirs = predicted(exact.values)
+        let agreeing = zip(ours, theirs).filter { $0 == $1 }.count
+        #expect(Double(agreeing) >= 0.98 * Double(n), "\(agreeing) of \(n) training predictions agree")
+        let again = RidgeCoordinateDescent.solve(
+            rows: prepared, layout: layout, targets: targets, truth: p.truth, labelCount: c, ridge: ridge, seed: 7)
+        #expect(again.solution == solution)
+    }
+
     /// On real headlines (3,000 THUCNews dev titles → 2,000 test titles), the squared hinge
     /// lands near the exact ridge classifier, and conjugate gradients on the ridge system
     /// nearer still.
@@ -122,5 +154,9 @@ struct SquaredHingeSolverTests {
         options.ridgeSolver = .conjugateGradient
         let iterative = try TopicClassifierTrainer(options: options).train(examples: training).evaluate(test)
         #expect(abs(iterative.accuracy - ridge.accuracy) < 0.005, "CG \(iterative.accuracy), exact \(ridge.accuracy)")
+        // And by coordinate descent (the default for corpora this size and up).
+        options.ridgeSolver = .dualCoordinateDescent
+        let descent = try TopicClassifierTrainer(options: options).train(examples: training).evaluate(test)
+        #expect(abs(descent.accuracy - ridge.accuracy) < 0.005, "CD \(descent.accuracy), exact \(ridge.accuracy)")
     }
 }

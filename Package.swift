@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["DocSiftLinearAlgebra"]),
         .testTarget(name: "CorpusTests", dependencies: ["DocSiftCorpus"]),
         .testTarget(name: "TextTests", dependencies: ["DocSiftText", "DocSiftCorpus", "DocSift"]),
-        .testTarget(name: "FeaturesTests", dependencies: ["DocSiftFeatures", "DocSiftCorpus"]),
+        .testTarget(name: "FeaturesTests", dependencies: ["DocSiftFeatures", "DocSiftCorpus", "DocSift"]),
         .testTarget(name: "ClassifierTests", dependencies: ["DocSift"]),
         .testTarget(name: "SummarizerTests", dependencies: ["DocSift", "DocSiftSummarizer"]),
         .testTarget(name: "LibraryTests", dependencies: ["DocSift"]),

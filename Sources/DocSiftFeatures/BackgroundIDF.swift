@@ -1,10 +1,9 @@
-import Foundation
-
 /// Document frequencies of character n-grams in an outside news corpus: the IDF the
 /// summarizer and keyword extractor weight n-grams with.
 ///
 /// Stored as sorted keys with their document frequencies; the binary form
-/// (``serialized()``) is compact (delta/varint coded), deterministic and checksummed
+/// (``serialized()``, read back by ``init(serialized:)``: bytes in, bytes out; files are
+/// read and written by the `DocSift` module) is compact (delta/varint coded), deterministic and checksummed
 /// over the whole file (see ``formatVersion``).
 public struct BackgroundIDF: Sendable, Equatable {
     /// The n-gram options the statistics were counted with.
@@ -21,7 +20,20 @@ public struct BackgroundIDF: Sendable, Equatable {
     public let unseenIDF: Float
 
     /// A table over given statistics (keys need not be sorted; duplicates keep the larger df).
-    public init(options: NGramOptions, documentCount: Int, frequencies: [(key: UInt64, df: UInt32)]) {
+    /// - Throws: ``BackgroundIDFError/invalidStatistics(_:)`` when `documentCount` is negative
+    ///   or a document frequency exceeds it (an IDF from such counts would be NaN or negative).
+    public init(options: NGramOptions, documentCount: Int, frequencies: [(key: UInt64, df: UInt32)]) throws(BackgroundIDFError) {
+        guard documentCount >= 0 else {
+            throw .invalidStatistics("document count \(documentCount) is negative; count documents from 0")
+        }
+        if let entry = frequencies.first(where: { Int($0.df) > documentCount }) {
+            throw .invalidStatistics("document frequency \(entry.df) of key \(entry.key) exceeds the document count \(documentCount)")
+        }
+        self.init(options: options, documentCount: documentCount, unsorted: frequencies)
+    }
+
+    /// A table over counts already known to be valid (see the throwing initializer).
+    private init(options: NGramOptions, documentCount: Int, unsorted frequencies: [(key: UInt64, df: UInt32)]) {
         let sorted = frequencies.filter { $0.key != 0 }.sorted { $0.key != $1.key ? $0.key < $1.key : $0.df > $1.df }
         var keys: [UInt64] = []
         var dfs: [UInt32] = []
@@ -36,7 +48,7 @@ public struct BackgroundIDF: Sendable, Equatable {
 
     private init(options: NGramOptions, documentCount: Int, sortedKeys: [UInt64], frequencies: [UInt32]) {
         self.options = options
-        self.documentCount = max(0, documentCount)
+        self.documentCount = documentCount  // checked by every caller: 0...Int32.max
         self.keys = sortedKeys
         self.documentFrequencies = frequencies
         // Document frequencies repeat: one logarithm per distinct value, not per key.
@@ -45,14 +57,17 @@ public struct BackgroundIDF: Sendable, Equatable {
         let byFrequency = (0...min(highest, 1 << 16)).map {
             DocumentFrequencies.smoothIDF(documentFrequency: $0, documentCount: documentCount)
         }
-        let weights = frequencies.map { df -> Float in
-            let df = Int(df)
-            return df < byFrequency.count
-                ? byFrequency[df] : DocumentFrequencies.smoothIDF(documentFrequency: df, documentCount: documentCount)
+        // Keys are distinct (strictly ascending): each goes straight into an empty slot of a
+        // table sized for all of them, with its position as index and its IDF as weight.
+        let weights = [Float](unsafeUninitializedCapacity: frequencies.count) { weights, initialized in
+            for df in frequencies {
+                let df = Int(df)
+                weights.initializeElement(at: initialized, to: df < byFrequency.count
+                    ? byFrequency[df] : DocumentFrequencies.smoothIDF(documentFrequency: df, documentCount: documentCount))
+                initialized &+= 1
+            }
         }
-        var table = KeyIndexTable(expectedCount: sortedKeys.count)  // room for every key: never grows
-        _ = table.indices(inserting: sortedKeys, weights: weights)
-        self.table = table
+        self.table = KeyIndexTable(distinctKeys: sortedKeys, weights: weights)
         self.unseenIDF = DocumentFrequencies.smoothIDF(documentFrequency: 1, documentCount: self.documentCount)
     }
 
@@ -73,17 +88,8 @@ public struct BackgroundIDF: Sendable, Equatable {
         counted.counts.forEach { key, df in
             if df >= minimum { frequencies.append((key, UInt32(clamping: df))) }
         }
-        self.init(options: counted.extractor.options, documentCount: counted.documentCount, frequencies: frequencies)
-    }
-
-    /// `Models/news-idf.bin` of this source checkout (built from the cnews corpus), for
-    /// tools and tests run from a clone.
-    public static var bundledNewsURL: URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // DocSiftFeatures
-            .deletingLastPathComponent()  // Sources
-            .deletingLastPathComponent()  // package root
-            .appendingPathComponent("Models/news-idf.bin")
+        // Counted statistics are valid by construction: 0 ≤ df ≤ documentCount.
+        self.init(options: counted.extractor.options, documentCount: counted.documentCount, unsorted: frequencies)
     }
 
     /// Number of n-grams listed.
@@ -200,65 +206,109 @@ public struct BackgroundIDF: Sendable, Equatable {
         guard documentCount <= UInt64(Int32.max), keyCount <= UInt64(end - start) / 2 else {
             throw .malformed("counts out of range")
         }
-        // Keys (ascending, as deltas) then frequencies, as varints, in one pass over the
-        // raw bytes (every read is within start..<end, checked before it).
-        let count = Int(keyCount)
-        let decoded = bytes.withUnsafeBufferPointer { bytes -> Result<([UInt64], [UInt32]), BackgroundIDFError> in
-            var keys = [UInt64](repeating: 0, count: count)
-            var dfs = [UInt32](repeating: 0, count: count)
-            var position = start
-            var previous: UInt64 = 0
-            for index in 0..<(2 * count) {
-                var v: UInt64 = 0
-                var shift: UInt64 = 0
-                while true {
-                    guard position < end else { return .failure(.truncated) }
-                    let byte = bytes[position]
-                    position += 1
-                    guard shift < 64, !(shift == 63 && byte > 1) else { return .failure(.malformed("varint overflow")) }
-                    v |= UInt64(byte & 0x7F) << shift
-                    if byte & 0x80 == 0 { break }
-                    shift += 7
-                }
-                if index < count {
-                    guard index == 0 || v > 0 else { return .failure(.malformed("keys not ascending")) }
-                    let (sum, overflow) = previous.addingReportingOverflow(v)
-                    guard !overflow, sum != 0 else { return .failure(.malformed("key out of range")) }
-                    keys[index] = sum
-                    previous = sum
-                } else {
-                    guard v >= 1, v <= documentCount else { return .failure(.malformed("document frequency \(v)")) }
-                    dfs[index - count] = UInt32(v)
-                }
-            }
-            return position == end ? .success((keys, dfs)) : .failure(.malformed("trailing bytes"))
-        }
-        let (keys, dfs) = try decoded.get()
+        let (keys, dfs) = try BackgroundIDF.decodeKeyData(bytes, from: start, to: end, count: Int(keyCount),
+                                                          documentCount: documentCount)
         self.init(options: options, documentCount: Int(documentCount), sortedKeys: keys, frequencies: dfs)
     }
 
-    /// Reads an IDF file.
-    /// - Throws: ``BackgroundIDFError/unreadable(path:reason:)`` when it cannot be read, or
-    ///   ``BackgroundIDFError/invalidFile(path:problem:)`` naming the file when its content
-    ///   is truncated, corrupt or of another version.
-    public init(contentsOf url: URL) throws(BackgroundIDFError) {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw .unreadable(path: url.path, reason: error.localizedDescription)
+    /// The keys (ascending, as varint deltas) then their document frequencies (varints) in
+    /// `bytes[start..<end]`, decoded straight from the raw bytes into the arrays.
+    private static func decodeKeyData(_ bytes: [UInt8], from start: Int, to end: Int, count: Int,
+                                      documentCount: UInt64) throws(BackgroundIDFError) -> ([UInt64], [UInt32]) {
+        guard start >= 0, start <= end, end <= bytes.count else { throw .truncated }
+        var problem: BackgroundIDFError?
+        var dfs: [UInt32] = []
+        // Written in place, never zero-filled first: each closure reports how many it wrote.
+        let keys = bytes.withUnsafeBufferPointer { bytes in
+            [UInt64](unsafeUninitializedCapacity: count) { keys, keyCount in
+                var reader = VarintReader(bytes: bytes, position: start, end: end)
+                var previous: UInt64 = 0
+                while keyCount < count {
+                    guard let delta = reader.next() else { problem = reader.problem; return }
+                    guard keyCount == 0 || delta > 0 else { problem = .malformed("keys not ascending"); return }
+                    let (key, overflow) = previous.addingReportingOverflow(delta)
+                    guard !overflow, key != 0 else { problem = .malformed("key out of range"); return }
+                    keys.initializeElement(at: keyCount, to: key)
+                    keyCount &+= 1
+                    previous = key
+                }
+                dfs = [UInt32](unsafeUninitializedCapacity: count) { dfs, dfCount in
+                    while dfCount < count {
+                        guard let df = reader.next() else { problem = reader.problem; return }
+                        guard df >= 1, df <= documentCount else { problem = .malformed("document frequency \(df)"); return }
+                        dfs.initializeElement(at: dfCount, to: UInt32(truncatingIfNeeded: df))
+                        dfCount &+= 1
+                    }
+                    if reader.position != end { problem = .malformed("trailing bytes") }
+                }
+            }
         }
-        do {
-            try self.init(serialized: [UInt8](data))
-        } catch {
-            throw .invalidFile(path: url.path, problem: error.description)
-        }
+        if let problem { throw problem }
+        return (keys, dfs)
     }
 
-    /// Writes the binary form to `url` (atomically; a device such as `/dev/null` is written
-    /// into, never replaced: see `OutputFile`).
-    /// - Throws: ``BackgroundIDFError/writeFailed(path:reason:)``.
-    public func write(to url: URL) throws(BackgroundIDFError) {
-        if case .failure(let failure) = OutputFile.write(serialized(), to: url.path) {
-            throw .writeFailed(path: url.path, reason: failure.reason)
+}
+
+/// Reads LEB128 varints (7 bits a byte, least significant first) from `bytes[position..<end]`.
+private struct VarintReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The next byte to read.
+    var position: Int
+    /// One past the last byte that may be read (at most `bytes.count`).
+    let end: Int
+    /// Whether the last ``next()`` gave `nil` for an overflow (else for running past `end`).
+    var overflowed = false
+
+    /// Why the last ``next()`` gave `nil`.
+    var problem: BackgroundIDFError { overflowed ? .malformed("varint overflow") : .truncated }
+
+    /// The next varint, or `nil` (``problem`` says why) when it runs past `end` or overflows
+    /// 64 bits. With ten bytes left (the longest varint) no byte is checked on its own; one
+    /// byte, the common case, is one branch.
+    @inline(__always)
+    mutating func next() -> UInt64? {
+        guard position < end else { return nil }
+        let first = bytes[position]
+        if first < 0x80 {
+            position &+= 1
+            return UInt64(first)
         }
+        var value = UInt64(first & 0x7F)
+        var shift: UInt64 = 7
+        var p = position &+ 1
+        if end &- position >= 10 {
+            while shift < 63 {
+                let byte = bytes[p]
+                p &+= 1
+                value |= UInt64(byte & 0x7F) &<< shift
+                if byte < 0x80 {
+                    position = p
+                    return value
+                }
+                shift &+= 7
+            }
+            let last = bytes[p]  // the tenth byte holds bit 63 only
+            guard last <= 1 else {
+                overflowed = true
+                return nil
+            }
+            position = p &+ 1
+            return value | UInt64(last) &<< 63
+        }
+        while p < end {
+            let byte = bytes[p]
+            p &+= 1
+            guard shift < 63 || (shift == 63 && byte <= 1) else {
+                overflowed = true
+                return nil
+            }
+            value |= UInt64(byte & 0x7F) &<< shift
+            if byte < 0x80 {
+                position = p
+                return value
+            }
+            shift &+= 7
+        }
+        return nil
     }
 }

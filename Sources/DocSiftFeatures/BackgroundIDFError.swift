@@ -16,6 +16,9 @@ public enum BackgroundIDFError: Error, Sendable, Equatable, CustomStringConverti
     case checksumMismatch
     /// The payload decodes to inconsistent values.
     case malformed(String)
+    /// Statistics that no corpus gives (a negative document count, a document frequency
+    /// above the document count).
+    case invalidStatistics(String)
     /// The file at `path` is not a valid IDF file (the problem says why).
     case invalidFile(path: String, problem: String)
 
@@ -40,6 +43,7 @@ public enum BackgroundIDFError: Error, Sendable, Equatable, CustomStringConverti
         case .truncated: "IDF file is truncated: rebuild it with docsift build-idf"
         case .checksumMismatch: "IDF file checksum mismatch (corrupt file): rebuild it with docsift build-idf"
         case let .malformed(reason): "malformed IDF file: \(reason)"
+        case let .invalidStatistics(reason): "invalid IDF statistics: \(reason)"
         case let .invalidFile(path, problem): "\(path): \(problem)"
         }
     }

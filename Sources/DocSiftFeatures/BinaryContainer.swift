@@ -61,8 +61,8 @@ package enum BinaryContainer {
     /// The version and payload range of a container, after checking magic, version,
     /// sizes and checksum. Versions in `payloadOnlyChecksum` are checked the old way (the
     /// checksum over the payload alone).
-    package static func open(_ bytes: [UInt8], magic: [UInt8], versions: Set<UInt32>,
-                             payloadOnlyChecksum: Set<UInt32> = []) throws(Problem) -> (version: UInt32, payload: Range<Int>) {
+    package static func open(_ bytes: [UInt8], magic: [UInt8], versions: [UInt32],
+                             payloadOnlyChecksum: [UInt32] = []) throws(Problem) -> (version: UInt32, payload: Range<Int>) {
         guard bytes.count >= magic.count else {
             throw !bytes.isEmpty && magic.starts(with: bytes) ? .truncated : .wrongMagic
         }

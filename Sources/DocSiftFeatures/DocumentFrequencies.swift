@@ -45,8 +45,22 @@ public struct DocumentFrequencies: Sendable {
 
     /// Smoothed inverse document frequency, `ln((1 + N) / (1 + df)) + 1`, for `documentFrequency`
     /// out of `documentCount` documents.
+    /// - Throws: ``BackgroundIDFError/invalidStatistics(_:)`` when either count is negative
+    ///   (the logarithm would be NaN) or the frequency exceeds the document count.
+    public static func inverseDocumentFrequency(documentFrequency: Int, documentCount: Int) throws(BackgroundIDFError) -> Float {
+        guard documentCount >= 0, documentFrequency >= 0 else {
+            throw .invalidStatistics("negative count (document frequency \(documentFrequency), document count \(documentCount))")
+        }
+        guard documentFrequency <= documentCount else {
+            throw .invalidStatistics("document frequency \(documentFrequency) exceeds the document count \(documentCount)")
+        }
+        return smoothIDF(documentFrequency: documentFrequency, documentCount: documentCount)
+    }
+
+    /// ``inverseDocumentFrequency(documentFrequency:documentCount:)`` for counts the caller
+    /// counted itself (both ≥ 0, so never NaN): the unchecked form for hot loops.
     @inlinable
-    public static func smoothIDF(documentFrequency: Int, documentCount: Int) -> Float {
+    package static func smoothIDF(documentFrequency: Int, documentCount: Int) -> Float {
         Float(log(Double(1 + documentCount) / Double(1 + documentFrequency)) + 1)
     }
 }

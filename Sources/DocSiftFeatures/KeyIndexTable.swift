@@ -29,6 +29,91 @@ package struct KeyIndexTable: Sendable {
         shift = UInt64(64 - capacity.trailingZeroBitCount)
     }
 
+    /// A table of `keys`, which must be distinct (e.g. strictly ascending): key `k` gets
+    /// index `k` and weight `weights[k]` (0 past its end). Sized once for all of them; each
+    /// key goes into the first empty slot of its probe, without comparing keys. (A repeated
+    /// key would be stored twice, and found at its first index.)
+    package init(distinctKeys keys: [UInt64], weights: [Float]) {
+        self.init(expectedCount: keys.count)
+        let shift = self.shift
+        var zero = self.zero
+        keys.withUnsafeBufferPointer { keys in weights.withUnsafeBufferPointer { weights in
+            slots.withUnsafeMutableBufferPointer { slots in
+                let mask = slots.count &- 1
+                // The table is at most half full, so every probe ends at an empty slot.
+                for position in 0..<keys.count {
+                    let key = keys[position], weight = position < weights.count ? weights[position] : 0
+                    let index = Int32(truncatingIfNeeded: position)
+                    guard key != 0 else {
+                        if zero == nil { zero = (index, weight) }
+                        continue
+                    }
+                    var slot = KeyHash.slot(of: key, shift: shift)
+                    while slots[slot].key != 0 { slot = (slot &+ 1) & mask }
+                    slots[slot] = Slot(key: key, index: index, weight: weight)
+                }
+            }
+        } }
+        self.zero = zero
+        count = keys.count
+    }
+
+    /// `keys` numbered in first-seen order in a fresh table sized for all of them (it never
+    /// grows): the table (weights 0), each key's index, the distinct keys in index order,
+    /// and how often each occurs. One pass over the raw slots.
+    package static func numbering(_ keys: [UInt64]) -> (table: KeyIndexTable, indices: [Int32], distinct: [UInt64], counts: [Int32]) {
+        var table = KeyIndexTable(expectedCount: keys.count)
+        let total = keys.count, shift = table.shift
+        var indices = [Int32](repeating: 0, count: total)
+        var distinct = [UInt64](repeating: 0, count: total)
+        var counts = [Int32](repeating: 0, count: total)
+        var next = 0
+        var zero: Int32 = -1
+        // Every index is below `next` ≤ total, the size of the three output arrays; the table
+        // is at most half full, so every probe ends.
+        keys.withUnsafeBufferPointer { keys in table.slots.withUnsafeMutableBufferPointer { slots in
+            indices.withUnsafeMutableBufferPointer { indices in distinct.withUnsafeMutableBufferPointer { distinct in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    let mask = slots.count &- 1
+                    for k in 0..<total {
+                        let key = keys[k]
+                        var index = Int32(truncatingIfNeeded: next)
+                        if key == 0 {
+                            if zero < 0 {
+                                zero = index
+                                next &+= 1
+                            }
+                            index = zero
+                        } else {
+                            var slot = KeyHash.slot(of: key, shift: shift)
+                            while true {
+                                let stored = slots[slot].key
+                                if stored == key {
+                                    index = slots[slot].index
+                                    break
+                                }
+                                if stored == 0 {
+                                    slots[slot] = Slot(key: key, index: index, weight: 0)
+                                    distinct[next] = key
+                                    next &+= 1
+                                    break
+                                }
+                                slot = (slot &+ 1) & mask
+                            }
+                        }
+                        counts[Int(index)] &+= 1
+                        indices[k] = index
+                    }
+                }
+            } }
+        } }
+        table.count = next
+        if zero >= 0 { table.zero = (zero, 0) }
+        distinct.removeLast(total - next)
+        counts.removeLast(total - next)
+        return (table, indices, distinct, counts)
+    }
+
     /// The index of `key`; a new key gets the next index (``count``) and `weight`.
     @inlinable @inline(__always)
     package mutating func index(inserting key: UInt64, weight: Float = 0) -> Int32 {

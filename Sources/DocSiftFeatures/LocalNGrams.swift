@@ -22,10 +22,7 @@ package struct LocalNGrams: Sendable {
     /// `runBounds` (ascending, then the end: one more than the number of runs); per-run
     /// counts only when `perRun` is true. Bounds out of order or range are clamped.
     package init(_ occurrences: NGramOccurrences, runBounds: [Int], perRun: Bool) {
-        var table = KeyIndexTable(expectedCount: max(16, occurrences.starts.count * 3 / 2))
-        let ids = table.indices(inserting: occurrences.keys)
-        var keys: [UInt64] = []
-        for (o, id) in ids.enumerated() where Int(id) == keys.count { keys.append(occurrences.keys[o]) }
+        let (table, ids, keys, termCounts) = KeyIndexTable.numbering(occurrences.keys)
         let idCount = keys.count
         // Occurrence ranges of the runs, clamped to be ascending and within the text.
         var runOccurrences: [Int] = []
@@ -39,7 +36,6 @@ package struct LocalNGrams: Sendable {
             }
         }
         let runs = max(0, runOccurrences.count - 1)
-        var termCounts = [Int32](repeating: 0, count: idCount)
         var runStart = [Int](repeating: 0, count: perRun ? runs + 1 : 0)
         var runIDs = [Int32](repeating: 0, count: perRun ? ids.count : 0)
         var runCounts = [Int32](repeating: 0, count: perRun ? ids.count : 0)
@@ -49,9 +45,6 @@ package struct LocalNGrams: Sendable {
         // Every id is below idCount (table indices are dense), every occurrence range is
         // within ids (clamped above), and each run adds at most its occurrences to the rows.
         ids.withUnsafeBufferPointer { ids in
-            termCounts.withUnsafeMutableBufferPointer { termCounts in
-                for id in ids { termCounts[Int(id)] &+= 1 }
-            }
             guard perRun else { return }
             scratch.withUnsafeMutableBufferPointer { scratch in
                 runIDs.withUnsafeMutableBufferPointer { runIDs in
@@ -90,5 +83,56 @@ package struct LocalNGrams: Sendable {
         self.runIDs = runIDs
         self.runCounts = runCounts
         self.runFrequency = runFrequency
+    }
+
+    /// Each per-run entry's sublinear TF-IDF weight (``SublinearTF`` of ``runCounts`` times
+    /// `idf` of ``runIDs``), L2-normalized within each run: the runs' TF-IDF vectors in the
+    /// CSR form of ``runStart``. `idf` has one value per local id (otherwise every weight is 0).
+    package func normalizedRunWeights(idf: [Float]) -> [Float] {
+        guard idf.count == keys.count else { return [Float](repeating: 0, count: runIDs.count) }
+        let runs = max(0, runStart.count - 1)
+        return SublinearTF.table.withUnsafeBufferPointer { sublinear in
+            idf.withUnsafeBufferPointer { idf in
+                runIDs.withUnsafeBufferPointer { runIDs in
+                    runCounts.withUnsafeBufferPointer { runCounts in
+                        [Float](unsafeUninitializedCapacity: runIDs.count) { weights, initialized in
+                            // runStart ascends from 0 to runIDs.count; every id is below idf.count.
+                            for r in 0..<runs {
+                                let lower = runStart[r], upper = runStart[r + 1]
+                                var squares: Float = 0
+                                for k in lower..<upper {
+                                    let w = SublinearTF.weight(whole: runCounts[k], table: sublinear) * idf[Int(runIDs[k])]
+                                    weights.initializeElement(at: k, to: w)
+                                    squares += w * w
+                                }
+                                if squares > 0 {
+                                    let inverse = 1 / squares.squareRoot()
+                                    for k in lower..<upper { weights[k] *= inverse }
+                                }
+                            }
+                            initialized = runIDs.count
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The whole text's sublinear TF-IDF vector, dense over local ids and L2-normalized
+    /// (`idf` as in ``normalizedRunWeights(idf:)``).
+    package func normalizedTermWeights(idf: [Float]) -> [Float] {
+        guard idf.count == keys.count else { return [Float](repeating: 0, count: keys.count) }
+        let sublinear = SublinearTF.table
+        var squares: Float = 0
+        var weights = zip(termCounts, idf).map { count, idf in
+            let w = (count < 256 ? sublinear[Int(count)] : SublinearTF.weight(Int(count))) * idf
+            squares += w * w
+            return w
+        }
+        if squares > 0 {
+            let inverse = 1 / squares.squareRoot()
+            for f in weights.indices { weights[f] *= inverse }
+        }
+        return weights
     }
 }

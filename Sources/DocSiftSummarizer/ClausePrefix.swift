@@ -1,3 +1,5 @@
+import DocSiftText
+
 /// The leading clauses of a sentence: the longest prefix that ends just after a comma,
 /// semicolon or colon outside quotes and brackets and fits a character limit. Used to
 /// fill the characters whole sentences leave over.
@@ -36,12 +38,12 @@ enum ClausePrefix {
                 tokens += 1
                 continue
             }
-            depth += nesting(scalar)
+            depth += CharacterClasses.nesting(scalar)
             if depth < 0 {
                 // A closing mark without an opening one: the sentence started inside a quotation.
                 cuts.removeAll()
                 depth = 0
-            } else if offset <= limit && offset < sentence.count && isClauseEnd(scalar) {
+            } else if offset <= limit && offset < sentence.count && CharacterClasses.isClauseEnd(scalar) {
                 if depth == 0 && tokens >= minimum && !endsWithSaying(sentence[sentence.startIndex..<index]) {
                     cuts.append(offset)
                 }
@@ -50,25 +52,6 @@ enum ClausePrefix {
             }
         }
         return cuts
-    }
-
-    /// Commas, semicolons and colons (not 、, which joins list items).
-    @inline(__always)
-    static func isClauseEnd(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0xFF0C, 0xFF1B, 0xFF1A, 0x2C, 0x3B, 0x3A: return true  // ，；：,;:
-        default: return false
-        }
-    }
-
-    /// +1 for an opening quote or bracket, -1 for a closing one, else 0.
-    @inline(__always)
-    static func nesting(_ scalar: Unicode.Scalar) -> Int {
-        switch scalar.value {
-        case 0x201C, 0x2018, 0xFF08, 0x28, 0x300A, 0x300C, 0x300E, 0x3010, 0x5B: return 1  // “‘（(《「『【[
-        case 0x201D, 0x2019, 0xFF09, 0x29, 0x300B, 0x300D, 0x300F, 0x3011, 0x5D: return -1  // ”’）)》」』】]
-        default: return 0
-        }
     }
 
     /// Verbs of saying a clause may end with before what is said.

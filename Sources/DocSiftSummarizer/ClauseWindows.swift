@@ -1,3 +1,4 @@
+import DocSiftText
 import DocSiftFeatures
 
 /// Headline-length gists: windows of exactly the budget's length that start at a clause
@@ -19,21 +20,10 @@ struct ClauseWindows {
     @inline(__always)
     static func isStart(_ p: Int, in s: UnsafeBufferPointer<Unicode.Scalar>, sentenceStarts: UnsafeBufferPointer<Int32>) -> Bool {
         guard p < s.count else { return false }
-        if isBreak(s[p]) || s[p] == " " { return false }
+        if CharacterClasses.isWindowBreak(s[p]) || s[p] == " " { return false }
         if sentenceStarts[p] != 0 { return true }
         guard p > 0 else { return true }
-        return isClauseBreak(s[p - 1])
-    }
-
-    static func isClauseBreak(_ c: Unicode.Scalar) -> Bool {
-        switch c {
-        case "，", "、", "；", "：", ",", ";", ":", "。", "！", "？", "!", "?": return true
-        default: return false
-        }
-    }
-
-    static func isBreak(_ c: Unicode.Scalar) -> Bool {
-        isClauseBreak(c) || c == "”" || c == "）" || c == ")" || c == "…"
+        return CharacterClasses.isClauseBreak(s[p - 1])
     }
 
     /// Window scoring parameters (from ``SummaryOptions``).
@@ -57,7 +47,7 @@ struct ClauseWindows {
         while i < scalars.count && i - p <= limit {
             let c = scalars[i]
             if c == "，" || c == "," || c == "：" { return i - p }
-            if isClauseBreak(c) { return nil }
+            if CharacterClasses.isClauseBreak(c) { return nil }
             i += 1
         }
         return nil

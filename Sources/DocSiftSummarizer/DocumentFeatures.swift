@@ -75,11 +75,6 @@ struct DocumentFeatures {
         self.occurrenceLength = occurrences.lengths
         let tfCount = local.termCounts
         let sf = local.runFrequency
-        let rowStart = local.runStart, rowFeature = local.runIDs
-        let rowCounts = local.runCounts.map { Float($0) }
-        // Each entry's weight starts as the sublinear TF and is multiplied by the IDF below.
-        let sublinear = SublinearTF.table  // read once, not per entry
-        var rowWeight = local.runCounts.map { c in c < sublinear.count ? sublinear[Int(c)] : SublinearTF.weight(Int(c)) }
         let idf: [Float]
         if let background {
             idf = background.idf(of: keys)
@@ -88,30 +83,10 @@ struct DocumentFeatures {
             let bySentenceFrequency = (0...n).map { DocumentFrequencies.smoothIDF(documentFrequency: $0, documentCount: n) }
             idf = sf.map { bySentenceFrequency[Int($0)] }
         }
-        for s in 0..<(rowStart.isEmpty ? 0 : n) {
-            var norm: Float = 0
-            for k in rowStart[s]..<rowStart[s + 1] {
-                let w = rowWeight[k] * idf[Int(rowFeature[k])]
-                rowWeight[k] = w
-                norm += w * w
-            }
-            if norm > 0 {
-                let inverse = 1 / norm.squareRoot()
-                for k in rowStart[s]..<rowStart[s + 1] { rowWeight[k] *= inverse }
-            }
-        }
-        var documentVector = [Float](repeating: 0, count: featureCount)
-        var norm: Float = 0
-        for f in 0..<featureCount where tfCount[f] > 0 {
-            let c = Int(tfCount[f])
-            let w = (c < sublinear.count ? sublinear[c] : SublinearTF.weight(c)) * idf[f]
-            documentVector[f] = w
-            norm += w * w
-        }
-        if norm > 0 {
-            let inverse = 1 / norm.squareRoot()
-            for f in 0..<featureCount { documentVector[f] *= inverse }
-        }
+        let rowStart = local.runStart, rowFeature = local.runIDs
+        let rowCounts = local.runCounts.map { Float($0) }
+        let rowWeight = local.normalizedRunWeights(idf: idf)
+        let documentVector = local.normalizedTermWeights(idf: idf)
         self.termFrequency = tfCount.map { Float($0) }
         self.sentenceFrequency = sf
         self.idf = idf

@@ -130,7 +130,6 @@ struct KeywordExtractor {
     private func countCandidates(_ features: DocumentFeatures, token: [UInt32], bigramCount: [Float],
                        repeatedOnly: Bool) -> (candidates: [Candidate], closed: [Bool]) {
         let total = token.count
-        var index = KeyIndexTable(expectedCount: 16)
         var candidates: [Candidate] = []
         // at[p * stride + length] = candidate index of the substring of `length` starting at p.
         // One character longer than a phrase may be, so that closure sees past the limit.
@@ -140,9 +139,12 @@ struct KeywordExtractor {
         // Sentences end in punctuation, but a sentence cut short might not: never cross a start.
         var boundary = [Bool](repeating: false, count: total + 1)
         for start in features.sentenceStarts where start <= total { boundary[start] = true }
-        // Each substring's hash with where it starts and its length, then their indices in
-        // one batch (first seen, first numbered).
-        var found: [(hash: UInt64, start: Int, length: Int)] = []
+        // Each substring's hash, where it starts and its length, then their indices in one
+        // batch (first seen, first numbered) from a table sized for all of them.
+        var hashes: [UInt64] = [], starts: [Int] = [], lengths: [UInt8] = []
+        hashes.reserveCapacity(2 * total)
+        starts.reserveCapacity(2 * total)
+        lengths.reserveCapacity(2 * total)
         for p in 0..<total where token[p] != 0 {
             var h = FNV1a64.step(FNV1a64.offsetBasis, UInt64(token[p]))
             var length = 1
@@ -150,18 +152,22 @@ struct KeywordExtractor {
                 if repeatedOnly && bigramCount[p + length] < 2 { break }
                 h = FNV1a64.step(h, UInt64(token[p + length]))
                 length += 1
-                found.append((h ^ UInt64(length), p, length))
+                hashes.append(h ^ UInt64(length))
+                starts.append(p)
+                lengths.append(UInt8(truncatingIfNeeded: length))
             }
         }
-        let indices = index.indices(inserting: found.map(\.hash))
-        for (k, substring) in found.enumerated() {
-            let i = Int(indices[k])
+        var index = KeyIndexTable(expectedCount: hashes.count)
+        let indices = index.indices(inserting: hashes)
+        candidates.reserveCapacity(index.count)
+        for k in indices.indices {
+            let i = Int(indices[k]), start = starts[k], length = Int(lengths[k])
             if i == candidates.count {
-                candidates.append(Candidate(start: substring.start, length: substring.length, count: 1))
+                candidates.append(Candidate(start: start, length: length, count: 1))
             } else {
                 candidates[i].count += 1
             }
-            at[substring.start * stride + substring.length] = Int32(i)
+            at[start * stride + length] = Int32(i)
         }
         var closed = [Bool](repeating: true, count: candidates.count)
         for c in candidates where c.length > minimumLength {

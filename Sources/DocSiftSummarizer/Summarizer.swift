@@ -50,7 +50,9 @@ public struct Summarizer: Sendable {
         let summary = summarize(PreparedDocument(text: source.converted),
                                 title: title.map { FeatureText.prepare($0, converting: options.convertsTraditional) }, budget: budget)
         guard !source.keepsCharacters else { return summary }
-        var originals = source.originals(of: summary.sentences)
+        // A cut's mark (and the quotation marks it closes) is not in the text: map the rest.
+        let marked = summary.sentences.map(GistEnd.splitMark)
+        var originals = zip(source.originals(of: marked.map { $0.body }), marked).map { $0 + $1.mark }
         var indices = summary.sentenceIndices
         // The budget was kept on the prepared text; dropped symbols or a phrase that is longer
         // in traditional characters can make the original pieces longer. Drop trailing pieces
@@ -70,15 +72,24 @@ public struct Summarizer: Sendable {
         summarize(text, title: title, budget: .characters(maxCharacters))
     }
 
-    /// The part of a raw text worth preparing: at most twice the analysed body length,
-    /// cut after a line break when one is near the limit (bounds the work on huge inputs).
+    /// The part of a raw text worth preparing: from the line of its first visible character
+    /// (a flood of leading blank lines would otherwise fill the prefix and leave nothing to
+    /// summarize), at most twice the analysed body length, cut after a line break when one
+    /// is near the limit (bounds the work on huge inputs).
     func analyzedPrefix(of text: String) -> String {
         let analyzed = max(1, options.maximumAnalyzedCharacters)
         let limit = analyzed > Int.max / 2 ? Int.max : analyzed * 2
-        if text.utf8.count <= limit { return text }  // never more scalars than UTF-8 bytes
-        let scalars = text.unicodeScalars
+        var scalars = text.unicodeScalars[...]
+        if let first = scalars.first, first.properties.isWhitespace {
+            // Blank lines hold no sentence, so sentence numbers are unchanged.
+            let visible = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex
+            if let lineStart = scalars[..<visible].lastIndex(of: "\n") {
+                scalars = scalars[scalars.index(after: lineStart)...]
+            }
+        }
+        if scalars.startIndex == text.unicodeScalars.startIndex, text.utf8.count <= limit { return text }
         guard let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
-              end < scalars.endIndex else { return text }
+              end < scalars.endIndex else { return String(scalars) }
         var cut = end
         var steps = 0
         while cut > scalars.startIndex && steps < limit / 10 {
@@ -103,7 +114,7 @@ public struct Summarizer: Sendable {
         case let .characters(n): characters = n
         case let .sentences(n): sentences = n
         }
-        let lengths = body.scalars.map(\.count)
+        let lengths = body.scalars.map { $0.count }
         let empty = body.texts.isEmpty || (characters ?? sentences ?? 0) <= 0
         let gistMode = !empty && characters.map { usesGist(lengths: lengths, budget: $0) } == true
         let features = DocumentFeatures(sentences: body.scalars, options: nGramOptions, background: background,
@@ -144,15 +155,18 @@ public struct Summarizer: Sendable {
             pieces.append((cut.sentence, Summarizer.clauseText(body.scalars[cut.sentence].prefix(cut.length))))
             pieces.sort { $0.position < $1.position }
         }
-        return Summary(sentences: pieces.map(\.text), sentenceIndices: pieces.map { body.sourceIndices[$0.position] },
+        return Summary(sentences: pieces.map { $0.text }, sentenceIndices: pieces.map { body.sourceIndices[$0.position] },
                        kind: .sentences, keywords: keywords)
     }
 
-    /// The text of leading clauses, without the clause break they end in.
+    /// The text of leading clauses, marked as a cut: the clause break they end in becomes
+    /// "…" (``GistEnd/mark``), so the length stays within the prefix's.
     static func clauseText(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var end = scalars.endIndex
-        while end > scalars.startIndex, ClauseWindows.isClauseBreak(scalars[end - 1]) { end -= 1 }
-        return ScalarText.string(scalars[scalars.startIndex..<end])
+        while end > scalars.startIndex, CharacterClasses.isClauseBreak(scalars[end - 1]) { end -= 1 }
+        if end == scalars.endIndex, end > scalars.startIndex { end -= 1 }  // no break: make room for the mark
+        guard end > scalars.startIndex else { return "" }
+        return ScalarText.string(scalars[scalars.startIndex..<end]) + String(GistEnd.mark)
     }
 
     /// Whether a character budget is met with a clause window (see ``GistRule``).
@@ -182,22 +196,27 @@ public struct Summarizer: Sendable {
         let scalars = features.scalars
         var start = 0, end = min(length, scalars.count)
         if options.usesClauseWindows,
-           let choice = ClauseWindows.best(in: features, length: length, parameters: ClauseWindows.Parameters(
+           // Windows one character short of the budget: a cut's mark takes the last.
+           let choice = ClauseWindows.best(in: features, length: max(1, length - 1), parameters: ClauseWindows.Parameters(
                positionWeight: options.windowPositionWeight, positionScale: options.windowPositionScale,
                normExponent: options.windowNormExponent, openerPenalty: options.windowOpenerPenalty,
                openerLength: options.windowOpenerLength, againstRest: options.windowAgainstRest)) {
             start = choice.start
             end = choice.end
         }
-        // Trim separators at both ends.
-        while start < end, ClauseWindows.isBreak(scalars[start]) || BodySentences.isWhitespace(scalars[start]) { start += 1 }
-        while end > start, ClauseWindows.isBreak(scalars[end - 1]) || BodySentences.isWhitespace(scalars[end - 1])
-            || "“（(《「【".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
+        // Whole when it stops at the end of a body sentence; otherwise a marked cut that
+        // never ends inside a number, word or quotation (``GistEnd``).
+        let sentenceEnds = Set(features.sentenceStarts)
+        let (range, suffix) = GistEnd.cut(scalars, start: start, end: end, limit: length) { sentenceEnds.contains($0) }
+        guard !range.isEmpty else {
+            return Summary(sentences: [], sentenceIndices: [], kind: .empty, keywords: keywords)
+        }
         var indices: [Int] = []
         for s in 0..<features.sentenceCount
-        where features.sentenceStarts[s] < end && features.sentenceStarts[s + 1] > start {
+        where features.sentenceStarts[s] < range.upperBound && features.sentenceStarts[s + 1] > range.lowerBound {
             indices.append(body.sourceIndices[s])
         }
-        return Summary(sentences: start < end ? [ScalarText.string(scalars[start..<end])] : [], sentenceIndices: indices, kind: .clauseWindow, keywords: keywords)
+        let text = ScalarText.string(scalars[range] + suffix)
+        return Summary(sentences: [text], sentenceIndices: indices, kind: .clauseWindow, keywords: keywords)
     }
 }

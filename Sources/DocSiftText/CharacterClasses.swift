@@ -1,4 +1,8 @@
-/// Character classes shared by reflow, sentence splitting, page splitting and the summarizer.
+/// Character classes shared by reflow, sentence splitting, page splitting and the summarizer:
+/// every set of marks is defined here once. The summarizer's clause sets
+/// (``isClauseBreak(_:)``, ``isClauseEnd(_:)``, ``nesting(_:)``) are kept apart from the
+/// sentence ones (``isFullStop(_:)``, ``isCloser(_:)``, ``isOpener(_:)``): merging them
+/// would change where summaries cut.
 package enum CharacterClasses {
     /// Spaces, tabs, line breaks and the other Unicode white space.
     @inline(__always)
@@ -11,14 +15,14 @@ package enum CharacterClasses {
 
     /// ASCII letters.
     @inline(__always)
-    static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
+    package static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
     }
 
     /// ASCII and full-width digits.
     @inline(__always)
-    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+    package static func isDigit(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v)
     }
@@ -41,7 +45,7 @@ package enum CharacterClasses {
 
     /// Marks that always end a Chinese sentence.
     @inline(__always)
-    static func isFullStop(_ s: Unicode.Scalar) -> Bool {
+    package static func isFullStop(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF61: return true  // 。！？；｡
         case 0x2026, 0x22EF: return true  // … ⋯
@@ -51,7 +55,7 @@ package enum CharacterClasses {
 
     /// Closing quotes and brackets that stay on the sentence they close.
     @inline(__always)
-    static func isCloser(_ s: Unicode.Scalar) -> Bool {
+    package static func isCloser(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3011, 0x3015, 0x3009, 0x22, 0x27, 0xFE42, 0xFE44:
             return true  // ” ’ 」 』 ） ) 》 】 〕 〉 " ' ﹂ ﹄
@@ -61,11 +65,48 @@ package enum CharacterClasses {
 
     /// Opening quotes and brackets.
     @inline(__always)
-    static func isOpener(_ s: Unicode.Scalar) -> Bool {
+    package static func isOpener(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x201C, 0x2018, 0x300C, 0x300E, 0xFF08, 0x28, 0x300A, 0x3010, 0x3014, 0x3008, 0xFE41, 0xFE43:
             return true
         default: return false
+        }
+    }
+
+    /// The marks a clause window may start after and a gist trims: ，、；：,;: and the
+    /// sentence ends 。！？!? (the summarizer's clause boundaries).
+    @inline(__always)
+    package static func isClauseBreak(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0x2C, 0x3B, 0x3A, 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F: return true
+        default: return false
+        }
+    }
+
+    /// ``isClauseBreak(_:)`` and the marks a clause window never starts on: ”）)…
+    @inline(__always)
+    package static func isWindowBreak(_ c: Unicode.Scalar) -> Bool {
+        isClauseBreak(c) || c == "”" || c == "）" || c == ")" || c == "…"
+    }
+
+    /// Commas, semicolons and colons (not 、, which joins list items): where a sentence's
+    /// leading clauses may be cut.
+    @inline(__always)
+    package static func isClauseEnd(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0xFF0C, 0xFF1B, 0xFF1A, 0x2C, 0x3B, 0x3A: return true  // ，；：,;:
+        default: return false
+        }
+    }
+
+    /// +1 for an opening quote or bracket, -1 for a closing one, else 0: the pairs
+    /// “” ‘’ （） () 《》 「」 『』 【】 [] that clause cuts stay outside of.
+    @inline(__always)
+    package static func nesting(_ c: Unicode.Scalar) -> Int {
+        switch c.value {
+        case 0x201C, 0x2018, 0xFF08, 0x28, 0x300A, 0x300C, 0x300E, 0x3010, 0x5B: return 1  // “‘（(《「『【[
+        case 0x201D, 0x2019, 0xFF09, 0x29, 0x300B, 0x300D, 0x300F, 0x3011, 0x5D: return -1  // ”’）)》」』】]
+        default: return 0
         }
     }
 

@@ -32,8 +32,8 @@ public struct ConvertedText: Sendable {
             originEnd = []
             return
         }
-        let converter = ScriptConverter.traditionalToSimplified
-        let converting = needs.converts
+        // Only traditional text needs the conversion table (compiled on first use).
+        let converter = needs.converts ? ScriptConverter.traditionalToSimplified : nil
         var original: [Unicode.Scalar] = []
         var output: [Unicode.Scalar] = []
         var starts: [Int32] = []
@@ -43,7 +43,7 @@ public struct ConvertedText: Sendable {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let scalars = Array(line.unicodeScalars)
             var result: (scalars: [Unicode.Scalar], origins: [Int]) =
-                converting ? converter.convertedScalarsWithOrigins(scalars) : (scalars, Array(scalars.indices))
+                converter?.convertedScalarsWithOrigins(scalars) ?? (scalars, Array(scalars.indices))
             // The end of each piece: the start of the next piece, or the line's end.
             var pieceEnds = [Int](repeating: scalars.count, count: result.scalars.count)
             var k = result.origins.count - 1

@@ -22,9 +22,10 @@ public enum FeatureText {
     }
 
     /// Bit `v` set when BMP scalar `v` needs a second look: it is evidence of traditional
-    /// text, or it is dropped.
+    /// text (``TraditionalEvidence``, so simplified text never compiles the conversion
+    /// table), or it is dropped.
     static let attention: [UInt64] = {
-        var bits = [UInt64](ScriptConverter.traditionalToSimplified.evidenceBits.prefix(0x10000 / 64))
+        var bits = [UInt64](TraditionalEvidence.bits.prefix(0x10000 / 64))
         for v in SymbolFilter.droppedBMP { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
         return bits
     }()
@@ -33,7 +34,7 @@ public enum FeatureText {
     /// and `converting` is on) or has characters to drop, and whether it has line breaks.
     static func scan(_ text: String, converting: Bool) -> (converts: Bool, drops: Bool, lines: Bool) {
         let attention = FeatureText.attention
-        let evidenceBits = ScriptConverter.traditionalToSimplified.evidenceBits
+        let evidenceBits = TraditionalEvidence.bits
         let result: (Bool, Bool, Bool)? = text.utf8.withContiguousStorageIfAvailable { bytes in
             attention.withUnsafeBufferPointer { bits in
                 var evidence = 0, han = 0

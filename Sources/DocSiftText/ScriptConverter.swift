@@ -25,7 +25,8 @@ public struct ScriptConverter: Sendable {
 
     /// Bit `v` set when scalar `v` starts a key.
     let startBits: [UInt64]
-    /// Bit `v` set when scalar `v` alone has another simplified form: evidence of traditional text.
+    /// Bit `v` set when scalar `v` alone has another simplified form: evidence of traditional
+    /// text (the same set as ``TraditionalEvidence``, which texts are checked against).
     let evidenceBits: [UInt64]
     /// Keys by first scalar, longest first.
     let entries: [UInt32: [Entry]]
@@ -35,9 +36,10 @@ public struct ScriptConverter: Sendable {
     /// Bit `v` set when scalar `v` starts a phrase (or has another replacement than one
     /// BMP scalar): those go through ``match(in:at:)``.
     let phraseBits: [UInt64]
-    /// Characters with a simplified form that simplified text uses too (通乾基金, 藉此, 捱骂):
-    /// the only ones OpenCC's t2s changes in the cnews corpus. Not evidence of traditional text.
-    static let usedInSimplifiedText: Set<UInt32> = [0x4E7E, 0x85C9, 0x6371]  // 乾 藉 捱
+    /// Characters with a simplified form that simplified text uses too (通乾基金, 藉此, 捱骂,
+    /// and 什么/那么/要么, whose 么 the Hong Kong variants map to 幺): the only ones the
+    /// composed table changes in the cnews corpus and LCSTS. Not evidence of traditional text.
+    static let usedInSimplifiedText: Set<UInt32> = [0x4E7E, 0x85C9, 0x6371, 0x4E48]  // 乾 藉 捱 么
 
     /// The longest key, in scalars.
     let longestKey: Int
@@ -176,7 +178,7 @@ public struct ScriptConverter: Sendable {
         var evidence = 0, han = 0
         ScalarText.forEachScalarValue(in: text) { v in
             if v >= 0x3400 && v <= 0x9FFF { han &+= 1 }
-            if v < ScriptConverter.bitmapLimit, evidenceBits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 { evidence &+= 1 }
+            if TraditionalEvidence.contains(v) { evidence &+= 1 }
         }
         return ScriptConverter.isTraditional(evidence: evidence, han: han)
     }

@@ -19,6 +19,12 @@ public enum SymbolFilter {
         return false
     }
 
-    /// The BMP scalar values ``isDropped(_:)`` accepts.
-    static let droppedBMP: [UInt32] = (0x2000..<0x10000).filter { isDropped(UInt32($0)) }.map { UInt32($0) }
+    /// The BMP ranges ``isDropped(_:)`` can accept (it decides within them).
+    static let candidateBMPRanges: [ClosedRange<UInt32>] = [
+        0x200D...0x200D, 0x20E3...0x20E3, 0x2600...0x27BF, 0x2B00...0x2BFF, 0xE000...0xF8FF, 0xFE00...0xFE0F,
+    ]
+
+    /// The BMP scalar values ``isDropped(_:)`` accepts, ascending (from the candidate
+    /// ranges: 7,400 values to test instead of 57,000).
+    static let droppedBMP: [UInt32] = candidateBMPRanges.flatMap { $0.filter(isDropped) }
 }

@@ -1,6 +1,7 @@
 import DocSiftCorpus
 import Foundation
 import Testing
+import DocSift
 @testable import DocSiftFeatures
 
 @Suite struct BackgroundIDFTests {

@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "SummarizerTests", dependencies: ["DocSift", "DocSiftSummarizer"]),
         .testTarget(name: "LibraryTests", dependencies: ["DocSift"]),
         .testTarget(name: "CLITests", dependencies: ["docsift"]),
-        .testTarget(name: "ServerTests", dependencies: ["DocSiftServer", "docsift"]),
+        .testTarget(name: "ServerTests", dependencies: ["DocSiftServer", "CDocSift", "docsift"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,7 +17,9 @@ step() { echo; echo "==== test.sh: $* ($(date -u +%H:%M:%S))"; }
 step "release build of docsift (the fault suite and the Python tests compare against it)"
 swift build -c release --product docsift
 step "swift test"
-swift test
+# The tests use Swift Testing only; without --disable-xctest SwiftPM first runs the empty
+# XCTest runner, which prints "Executed 0 tests" before the real run.
+swift test --disable-xctest
 passed=$((passed + 1))
 step "Examples/"
 bash scripts/test-examples.sh
@@ -30,7 +32,7 @@ bash scripts/test-python.sh
 passed=$((passed + 1))
 step "AddressSanitizer: Features, Summarizer, Classifier, LinearAlgebra"
 # XCTest's own runner leaks a few bytes at exit; leak checking is LeakSanitizer's job, not this step's.
-ASAN_OPTIONS=detect_leaks=0 swift test --sanitize=address --scratch-path .build-asan \
+ASAN_OPTIONS=detect_leaks=0 swift test --disable-xctest --sanitize=address --scratch-path .build-asan \
     --filter 'FeaturesTests|SummarizerTests|ClassifierTests|LinearAlgebraTests'
 passed=$((passed + 1))
 echo

@@ -1,12 +1,12 @@
 import Foundation
 
 /// The `docsift_status` codes of `docsift.h`, as a typed error thrown by the façade.
-enum CInterfaceError: Error, LocalizedError, Equatable {
+enum CInterfaceError: Error, LocalizedError, CustomStringConvertible, Equatable {
     /// A required pointer argument was NULL (`argument` names it).
     case nullArgument(String)
     /// A text, title or path was not valid UTF-8.
     case invalidUTF8(String)
-    /// The text is empty or only white space.
+    /// The text has no visible character (``BlankDocumentRule``).
     case emptyDocument
     /// An argument is out of range.
     case invalidArgument(String)
@@ -27,11 +27,15 @@ enum CInterfaceError: Error, LocalizedError, Equatable {
         }
     }
 
+    /// The one-line message (``errorDescription``).
+    var description: String { errorDescription ?? "docsift error \(status)" }
+
+    /// One line: what was wrong and what to do.
     var errorDescription: String? {
         switch self {
         case .nullArgument(let argument): "\(argument) is NULL: pass a valid pointer"
         case .invalidUTF8(let argument): "\(argument) is not valid UTF-8: decode the document to UTF-8 first"
-        case .emptyDocument: "empty document: the text is empty or only white space; pass the article body"
+        case .emptyDocument: "empty document: the text has no visible character; pass the article body"
         case .invalidArgument(let reason): reason
         case .model(let reason): reason
         case .internal(let reason): "internal error: \(reason)"

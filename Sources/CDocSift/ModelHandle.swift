@@ -10,7 +10,8 @@ final class ModelHandle: Sendable {
     private let summarizer: Summarizer
 
     /// Opens the model at `modelPath` and the IDF at `idfPath` (`nil`: the shipped defaults).
-    /// - Throws: ``CInterfaceError/model(_:)`` with the library's message.
+    /// - Throws: ``CInterfaceError/model(_:)`` with the library's one-line message, which
+    ///   names the file (or the `DOCSIFT_*` variable) and what to do.
     init(modelPath: String?, idfPath: String?) throws {
         do {
             let model = try modelPath.map { try TopicModel.load(from: URL(fileURLWithPath: $0)) } ?? TopicModel.loadDefault()
@@ -18,34 +19,35 @@ final class ModelHandle: Sendable {
             scorer = TopicScorer(model)
             summarizer = Summarizer(options: SummaryOptions(), background: background)
         } catch {
-            let reason = (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
-            throw CInterfaceError.model("cannot open model \(modelPath ?? "(default)") with IDF \(idfPath ?? "(default)"): \(reason)")
+            throw CInterfaceError.model(error.localizedDescription)
         }
         scratch = ResourcePool(make: { NGramCounts() })
         // Callers run documents in parallel (threads, processes); BLAS threads would only spin.
         BLASProvider.setThreadCount(1)
     }
 
-    /// The label record of one document, as JSON (see `docsift_label`).
+    /// The label record of one document, as JSON: `docsift label`'s record without `id`
+    /// (see `docsift_label`).
     func label(_ text: String, title: String?, withSummary: Bool) throws -> String {
         try Self.requireContent(text)
         let prediction = scratch.withResource { scorer.classify(text, title: title, using: $0) }
         let summary = withSummary ? summarizer.summarize(text, title: title) : nil
-        return ResultJSON.label(prediction, summary: summary)
+        return LabeledDocument(id: "", prediction: prediction, summary: summary).jsonValue(includingID: false).text
     }
 
-    /// The summary record of one document, as JSON (see `docsift_summarize`).
+    /// The summary record of one document, as JSON: `docsift summarize`'s record without
+    /// `id` (see `docsift_summarize`).
     func summarize(_ text: String, title: String?, maxCharacters: Int) throws -> String {
         guard maxCharacters >= 0 else {
             throw CInterfaceError.invalidArgument("max_chars is \(maxCharacters): give a positive budget in characters, or 0 for the default")
         }
         try Self.requireContent(text)
         let budget: SummaryBudget? = maxCharacters > 0 ? .characters(maxCharacters) : nil
-        return ResultJSON.summary(summarizer.summarize(text, title: title, budget: budget))
+        return LabeledDocument(id: "", summary: summarizer.summarize(text, title: title, budget: budget)).jsonValue(includingID: false).text
     }
 
-    /// The CLI's rule: a document of only white space has no label.
+    /// The CLI's rule (``BlankDocumentRule``): a document with no visible character has no label.
     private static func requireContent(_ text: String) throws {
-        if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) { throw CInterfaceError.emptyDocument }
+        if BlankDocumentRule.isBlank(text) { throw CInterfaceError.emptyDocument }
     }
 }

@@ -20,12 +20,13 @@ extension BackgroundIDF {
     ///   ``BackgroundIDFError/invalidFile(path:problem:)`` naming the file when its content
     ///   is truncated, corrupt or of another version.
     public init(contentsOf url: URL) throws(BackgroundIDFError) {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw .unreadable(path: url.path, reason: error.localizedDescription)
+        let bytes: [UInt8]
+        switch FileSystemReason.contents(of: url) {
+        case .success(let read): bytes = read
+        case .failure(let failure): throw .unreadable(path: url.path, reason: failure.reason)
         }
         do {
-            try self.init(serialized: [UInt8](data))
+            try self.init(serialized: bytes)
         } catch {
             throw .invalidFile(path: url.path, problem: error.description)
         }

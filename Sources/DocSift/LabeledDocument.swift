@@ -1,12 +1,15 @@
 import Foundation
 
-/// One labeled document as `docsift label` writes it: the output schema, owned here so the
-/// command line and services write the same keys.
+/// One output record of DocSift: what `docsift label` and `docsift summarize` write, what
+/// `docsift serve` answers and what the C interface returns. The schema and its encoding are
+/// defined here once (``json`` is written by ``RecordJSON``), so every front end writes the
+/// same bytes.
 ///
-/// JSONL keys, in this order: `id`, `label`, `scores` (topic → probability, in the model's
-/// label order), `secondary`, then with a summary `summary`, `sentences`, `keywords`, then
-/// with an explanation `explanation` (topic → `[{"ngram","weight"}]`). An unreadable record is
-/// `{"id","error"}`. CSV and table rows have the columns of ``flatHeader(labels:summary:explanation:)``.
+/// JSONL keys, in this order: `id`, then with a prediction `label`, `scores` (topic →
+/// probability, in the model's label order, six decimals), `secondary`; then with a summary
+/// `summary`, `sentences`, `keywords`; then with an explanation `explanation` (topic →
+/// `[{"ngram","weight"}]`). A record that could not be processed is `{"id","error"}`. CSV and
+/// table rows have the columns of ``flatHeader(labels:summary:explanation:)``.
 public struct LabeledDocument: Sendable, Encodable {
     /// The output keys, in output order.
     public enum Field: String, CodingKey, CaseIterable, Sendable {
@@ -43,12 +46,14 @@ public struct LabeledDocument: Sendable, Encodable {
 
     /// The record's id.
     public var id: String
-    /// The decision.
-    public var prediction: TopicPrediction
+    /// The decision (`nil` in a summary-only record, as `docsift summarize` writes).
+    public var prediction: TopicPrediction?
     /// The summary, when asked for.
     public var summary: Summary?
     /// The explanation, when asked for.
     public var explanation: [ExplainedTopic]?
+    /// Why the record could not be processed; when set, the record is `{"id","error"}`.
+    public var error: String?
 
     /// A labeled document.
     public init(id: String, prediction: TopicPrediction, summary: Summary? = nil, explanation: [ExplainedTopic]? = nil) {
@@ -58,30 +63,56 @@ public struct LabeledDocument: Sendable, Encodable {
         self.explanation = explanation
     }
 
-    private struct NameKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
+    /// A summary-only record: `{"id","summary","sentences","keywords"}`.
+    public init(id: String, summary: Summary) {
+        self.id = id
+        self.summary = summary
     }
 
-    /// The JSONL record (see the type's description for the keys).
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Field.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(prediction.label, forKey: .label)
-        var scores = container.nestedContainer(keyedBy: NameKey.self, forKey: .scores)
-        for score in prediction.scores { try scores.encode(score.probability, forKey: NameKey(stringValue: score.label)) }
-        try container.encode(prediction.secondary, forKey: .secondary)
+    /// A record that could not be processed: `{"id","error"}`.
+    public init(id: String, error: String) {
+        self.id = id
+        self.error = error
+    }
+
+    /// The JSONL record as ordered JSON; `includingID: false` leaves out `id` (the C
+    /// interface's results, which the caller matches to its own documents).
+    package func jsonValue(includingID: Bool = true) -> RecordJSON {
+        var members: [(String, RecordJSON)] = includingID ? [(Field.id.rawValue, .string(id))] : []
+        if let error {
+            members.append((Field.error.rawValue, .string(error)))
+            return .object(members)
+        }
+        if let prediction {
+            members.append((Field.label.rawValue, .string(prediction.label)))
+            members.append((Field.scores.rawValue, .object(prediction.scores.map { ($0.label, .number(Double($0.probability))) })))
+            members.append((Field.secondary.rawValue, .array(prediction.secondary.map { .string($0) })))
+        }
         if let summary {
-            try container.encode(summary.text, forKey: .summary)
-            try container.encode(summary.sentenceIndices, forKey: .sentences)
-            try container.encode(summary.keywords.map(\.text), forKey: .keywords)
+            members.append((Field.summary.rawValue, .string(summary.text)))
+            members.append((Field.sentences.rawValue, .array(summary.sentenceIndices.map { .integer($0) })))
+            members.append((Field.keywords.rawValue, .array(summary.keywords.map { .string($0.text) })))
         }
         if let explanation {
-            var topics = container.nestedContainer(keyedBy: NameKey.self, forKey: .explanation)
-            for topic in explanation { try topics.encode(topic.ngrams, forKey: NameKey(stringValue: topic.topic)) }
+            members.append((Field.explanation.rawValue, .object(explanation.map { topic in
+                (topic.topic, .array(topic.ngrams.map {
+                    .object([("ngram", .string($0.ngram)), ("weight", .number(Double($0.weight)))])
+                }))
+            })))
         }
+        return .object(members)
+    }
+
+    /// The JSONL record as compact UTF-8 (no newline).
+    public var jsonUTF8: [UInt8] { jsonValue().utf8 }
+
+    /// The JSONL record as text (no newline): the bytes every DocSift front end writes.
+    public var json: String { jsonValue().text }
+
+    /// The JSONL record through any `Encoder`: the same keys in the same order, numbers
+    /// rounded to six decimals (``json`` gives the exact bytes of the command line).
+    public func encode(to encoder: any Encoder) throws {
+        try jsonValue().encode(to: encoder)
     }
 
     /// The columns of CSV and table output: id, label, secondary, one score per topic, then
@@ -96,9 +127,16 @@ public struct LabeledDocument: Sendable, Encodable {
     /// The cells of this document's CSV or table row, by column name: lists joined with `;`,
     /// probabilities with three decimals, an explanation as `topic: ngram weight, … | …`.
     public var flatCells: [(String, String)] {
-        var cells: [(String, String)] = [(Field.id.rawValue, id), (Field.label.rawValue, prediction.label),
-                                         (Field.secondary.rawValue, prediction.secondary.joined(separator: ";"))]
-        for score in prediction.scores { cells.append((score.label, String(format: "%.3f", score.probability))) }
+        var cells: [(String, String)] = [(Field.id.rawValue, id)]
+        if let error {
+            cells.append((Field.error.rawValue, error))
+            return cells
+        }
+        if let prediction {
+            cells.append((Field.label.rawValue, prediction.label))
+            cells.append((Field.secondary.rawValue, prediction.secondary.joined(separator: ";")))
+            for score in prediction.scores { cells.append((score.label, String(format: "%.3f", score.probability))) }
+        }
         if let summary {
             cells.append((Field.summary.rawValue, summary.text))
             cells.append((Field.keywords.rawValue, summary.keywords.map(\.text).joined(separator: ";")))

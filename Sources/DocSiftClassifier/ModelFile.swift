@@ -145,20 +145,10 @@ public enum ModelFile {
     /// Reads and verifies the model file at `url`.
     /// - Throws: ``ModelFileError`` naming the file.
     public static func load(from url: URL) throws -> TopicModel {
-        // The system's reason, not Foundation's ("permission", "error 256") for devices and folders.
-        var status = stat()
-        guard stat(url.path, &status) == 0 else {
-            throw ModelFileError.unreadable(path: url.path, reason: String(cString: strerror(errno)).lowercased())
+        switch FileSystemReason.contents(of: url) {
+        case .success(let bytes): return try decode(bytes, path: url.path)
+        case .failure(let failure): throw ModelFileError.unreadable(path: url.path, reason: failure.reason)
         }
-        guard (status.st_mode & S_IFMT) == S_IFREG else {
-            let kind = (status.st_mode & S_IFMT) == S_IFDIR ? "a directory" : "not a regular file"
-            throw ModelFileError.unreadable(path: url.path, reason: "it is \(kind); give the path of a .dsmodel file")
-        }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw ModelFileError.unreadable(path: url.path, reason: error.localizedDescription)
-        }
-        return try decode([UInt8](data), path: url.path)
     }
 
     /// Writes `model` to `url` atomically: a temporary file beside it, then a rename.

@@ -21,7 +21,7 @@ public enum ModelFileError: Error, Equatable, Sendable, LocalizedError, CustomSt
     /// A one-line message naming what failed.
     public var description: String {
         switch self {
-        case .unreadable(let path, let reason): return "\(path): cannot read model file: \(reason); check the path and permissions"
+        case .unreadable(let path, let reason): return "\(path): cannot read model file: \(reason); check the path (a .dsmodel file written by `docsift train`) and its permissions"
         case .notAModel(let path): return "\(path): not a DocSift topic model file; pass a .dsmodel written by `docsift train`"
         case .unsupportedVersion(let path, let found, let supported):
             return "\(path): model format version \(found) is not supported (this build reads \(supported)); retrain it with this docsift"

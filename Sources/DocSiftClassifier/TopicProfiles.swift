@@ -1,4 +1,5 @@
 import Foundation
+import DocSiftFeatures
 
 /// Topic knowledge written by people rather than learned from articles: per topic a short
 /// description and weighted key phrases, from which the trainer samples pseudo-documents
@@ -83,8 +84,9 @@ public struct TopicProfiles: Sendable, Codable, Equatable {
     /// - Throws: ``ClassifierError/unreadable(path:reason:)`` or ``ClassifierError/malformed(path:reason:)``.
     public static func load(from url: URL) throws -> TopicProfiles {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw ClassifierError.unreadable(path: url.path, reason: error.localizedDescription)
+        switch FileSystemReason.contents(of: url) {
+        case .success(let bytes): data = Data(bytes)
+        case .failure(let failure): throw ClassifierError.unreadable(path: url.path, reason: failure.reason)
         }
         let profiles: TopicProfiles
         do { profiles = try JSONDecoder().decode(TopicProfiles.self, from: data) } catch {

@@ -45,7 +45,9 @@ public struct InputSource: Sendable {
 
     /// ``forEachRecord(_:)`` without parsing JSONL lines: each comes as a
     /// ``PendingRecord`` to resolve later, e.g. on another thread.
-    /// - Parameter onStall: called when a pipe has no input ready and reading is about to wait.
+    /// - Parameters:
+    ///   - onStall: called when a pipe has no input ready and reading is about to wait.
+    ///   - body: called with each record in input order; returns `false` to stop early.
     public func forEachPendingRecord(onStall: (() throws -> Void)? = nil,
                                      _ body: (PendingRecord) throws -> Bool) throws {
         for path in paths {

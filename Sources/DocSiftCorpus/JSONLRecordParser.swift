@@ -18,7 +18,7 @@ public enum JSONLRecordParser {
         parse(Array(line.utf8), fallbackID: fallbackID)
     }
 
-    /// Parses one line's bytes (see ``parse(_:fallbackID:)-([UInt8],_)``).
+    /// Parses one line's bytes (as the `[UInt8]` overload does).
     public static func parse(_ line: Data, fallbackID: String) -> Result<InputRecord, InputRecordError> {
         parse([UInt8](line), fallbackID: fallbackID)
     }

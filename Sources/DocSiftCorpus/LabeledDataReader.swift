@@ -35,10 +35,12 @@ public enum LabeledDataReader {
     }
 
     /// Every labeled record of `paths`, in order.
-    /// - Parameter groupField: the JSONL field (string or number) that groups records;
-    ///   a seed manifest is grouped by page.
+    /// - Parameters:
+    ///   - paths: JSONL files or seed manifests.
+    ///   - groupField: the JSONL field (string or number) that groups records; a seed
+    ///     manifest is grouped by page.
+    ///   - fields: the JSONL fields holding id, text, title and label.
     /// - Throws: ``CorpusError`` naming the file and the first unusable record.
-    /// - Parameter fields: the JSONL fields holding id, text, title and label.
     public static func read(_ paths: [String], groupField: String? = nil,
                             fields: RecordFieldNames = .standard) throws -> [LabeledRecord] {
         var records: [LabeledRecord] = []
@@ -69,12 +71,12 @@ public enum LabeledDataReader {
                 throw CorpusError.malformed(path: path, reason: "\(recordName(error.id, in: path)): \(error.reason)")
             }
             guard let label = record.label, !label.isEmpty else {
-                throw CorpusError.malformed(path: path, reason: "\(recordName(record.id, in: path)): no \"\(fields.label)\" field")
+                throw CorpusError.malformed(path: path, reason: "\(recordName(record.id, in: path)): no \"\(fields.label)\" field; name the field that holds the label (--label-field)")
             }
             var group: String?
             if let groupField {
                 guard let value = record.fields[groupField] else {
-                    throw CorpusError.malformed(path: path, reason: "\(recordName(record.id, in: path)): no \"\(groupField)\" field")
+                    throw CorpusError.malformed(path: path, reason: "\(recordName(record.id, in: path)): no \"\(groupField)\" field; give every record that field, or name another (--cv-field)")
                 }
                 group = value
             }

@@ -1,7 +1,7 @@
 /// An input record as it was read, possibly before its JSON is parsed.
 ///
 /// Reading stays in input order on one thread; parsing a JSONL line is deferred to
-/// ``resolve()``, so bulk verbs can parse on their worker threads.
+/// ``resolve(fields:)``, so bulk verbs can parse on their worker threads.
 public enum PendingRecord: Sendable {
     /// A record already read or already known to be unreadable (a `.txt` file, a failure).
     case ready(Result<InputRecord, InputRecordError>)

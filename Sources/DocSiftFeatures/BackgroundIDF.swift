@@ -122,14 +122,15 @@ public struct BackgroundIDF: Sendable, Equatable {
 
     /// The magic bytes that open an IDF file: `DSIDF` then 0x1A, 0x0A, 0x00.
     public static let magic: [UInt8] = [0x44, 0x53, 0x49, 0x44, 0x46, 0x1A, 0x0A, 0x00]
-    /// The format version this code writes: 2, a ``BinaryContainer`` whose checksum covers
+    /// The format version this code writes: 2, a container whose checksum covers
     /// the whole file. Version 1 (the checksum over the key data only) is still read.
     public static let formatVersion: UInt32 = 2
     /// Version 1's header: magic, version, options (4 bytes), document count, key count,
     /// data length, data checksum.
     static let legacyHeaderSize = 8 + 4 + 4 + 8 + 8 + 8 + 8
 
-    /// The binary form: a ``BinaryContainer`` whose payload is the n-gram options (min and
+    /// The binary form: a checksummed container (magic, version, size, payload, FNV-1a 64
+    /// of everything before it) whose payload is the n-gram options (min and
     /// max length, flags: bit 0 folds digits, bit 1 spans punctuation; a zero byte), the
     /// document count and key count (u64 each), then keys as varint deltas and document
     /// frequencies as varints. Same table → same bytes.

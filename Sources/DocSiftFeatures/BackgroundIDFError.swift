@@ -35,15 +35,16 @@ public enum BackgroundIDFError: Error, Sendable, Equatable, CustomStringConverti
     /// A one-line explanation and what to do.
     public var description: String {
         switch self {
-        case let .unreadable(path, reason): "cannot read IDF file \(path): \(reason)"
-        case let .writeFailed(path, reason): "cannot write IDF file \(path): \(reason)"
-        case .notAnIDFFile: "not a DocSift IDF file (bad magic)"
+        case let .unreadable(path, reason):
+            "\(path): cannot read IDF file: \(reason); check the path (an IDF file written by `docsift build-idf`) and its permissions"
+        case let .writeFailed(path, reason): "\(path): cannot write IDF file: \(reason); check free space and permissions"
+        case .notAnIDFFile: "not a DocSift IDF file (bad magic): give a file written by `docsift build-idf`"
         case let .unsupportedVersion(v):
             "IDF file version \(v) is not supported (this build reads 1 and \(BackgroundIDF.formatVersion)): rebuild it with docsift build-idf"
         case .truncated: "IDF file is truncated: rebuild it with docsift build-idf"
         case .checksumMismatch: "IDF file checksum mismatch (corrupt file): rebuild it with docsift build-idf"
-        case let .malformed(reason): "malformed IDF file: \(reason)"
-        case let .invalidStatistics(reason): "invalid IDF statistics: \(reason)"
+        case let .malformed(reason): "malformed IDF file: \(reason); rebuild it with docsift build-idf"
+        case let .invalidStatistics(reason): "invalid IDF statistics: \(reason); rebuild the file with docsift build-idf"
         case let .invalidFile(path, problem): "\(path): \(problem)"
         }
     }

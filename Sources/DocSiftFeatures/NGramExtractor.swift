@@ -49,7 +49,7 @@ public struct NGramExtractor: Sendable {
     /// Calls `body(key, length, end)` for every n-gram occurrence in `scalars`: its key, its
     /// length in characters, and the offset just past its last character. Occurrences come
     /// in order of their end, the shortest first; the keys are those of ``forEachKey(in:_:)``.
-    /// (Hot loops drive ``NGramCutter`` themselves, with ``entry(of:)``.)
+    /// (Hot loops drive the package's n-gram cutter themselves.)
     @inlinable
     public func forEachOccurrence<S: Sequence>(in scalars: S, _ body: (_ key: UInt64, _ length: Int, _ end: Int) -> Void)
     where S.Element == Unicode.Scalar {

@@ -24,6 +24,8 @@ public struct TFIDFVectorizer: Sendable, Equatable {
 
     /// Learns the vocabulary from `documents` and IDF from `documents` plus `idfBackground`.
     /// - Parameters:
+    ///   - documents: the training texts (vocabulary and IDF).
+    ///   - options: how texts are cut into n-grams.
     ///   - minDocumentFrequency: drop n-grams found in fewer training documents.
     ///   - maxFeatures: keep at most this many n-grams, the most frequent first (ties by key).
     ///   - idfBackground: extra texts that only contribute to IDF (e.g. general news).

@@ -65,7 +65,8 @@ public struct DocSiftServer: Sendable {
         router.middlewares.add(RequestMetricsMiddleware(metrics: metrics))
         let service = self.service, metrics = self.metrics
         router.get("healthz") { _, _ in
-            DocSiftServer.json(["status": "ok", "labels": service.model.labels.joined(separator: ",")], status: .ok)
+            DocSiftServer.json(.object([("status", .string("ok")), ("labels", .string(service.model.labels.joined(separator: ",")))]),
+                               status: .ok)
         }
         router.get("metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
@@ -73,22 +74,23 @@ public struct DocSiftServer: Sendable {
         }
         router.post("v1/label") { request, _ in
             await handle(request, route: "/v1/label") { document in
-                LabelRecord(id: document.id ?? "", prediction: service.label(document.text, title: document.title))
+                LabeledDocument(id: document.id ?? "", prediction: service.label(document.text, title: document.title))
             }
         }
         router.post("v1/summarize") { request, _ in
             await handle(request, route: "/v1/summarize") { document in
-                SummaryRecordOutput(id: document.id ?? "", summary: service.summarize(document.text, title: document.title,
-                                                                                maxCharacters: document.maxCharacters))
+                LabeledDocument(id: document.id ?? "", summary: service.summarize(document.text, title: document.title,
+                                                                            maxCharacters: document.maxCharacters))
             }
         }
         return router
     }
 
     /// Reads and parses the body, runs `work` on each document in order, and writes one
-    /// record or `{"results": [...]}`; refused requests get a 4xx JSON error.
-    private func handle<Record: Encodable & Sendable>(
-        _ request: Request, route: String, work: (RequestDocument) -> Record
+    /// record or `{"results": [...]}` (the records of the CLI, byte for byte); refused
+    /// requests get a 4xx JSON error.
+    private func handle(
+        _ request: Request, route: String, work: (RequestDocument) -> LabeledDocument
     ) async -> Response {
         var request = request
         let parsed: DocumentRequest
@@ -98,23 +100,24 @@ public struct DocSiftServer: Sendable {
         } catch {
             logger.info("refused", metadata: ["route": .string(route), "status": .stringConvertible(error.status.code),
                                               "reason": .string(error.description)])
-            return DocSiftServer.json(ErrorReply(error: error.description, status: error.status.code), status: error.status)
+            return DocSiftServer.errorReply(error)
         }
         var documents = parsed.documents
         for index in documents.indices where documents[index].id == nil { documents[index].id = String(index + 1) }
-        // As in the CLI, a document that is empty or only white space is not labeled: a batch
-        // carries {"id","error":"empty document"} in its place; a single document gets 422.
-        let isEmpty = { (document: RequestDocument) in document.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
-        if !parsed.isBatch, let document = documents.first, isEmpty(document) {
-            let error = RequestError.invalidDocument("text is empty (only white space)")
-            return DocSiftServer.json(ErrorReply(error: error.description, status: error.status.code), status: error.status)
+        // The CLI's rule (BlankDocumentRule): a document with no visible character is not
+        // labeled: a batch carries {"id","error":"empty document"} in its place; a single
+        // document gets 422.
+        let isBlank = { (document: RequestDocument) in BlankDocumentRule.isBlank(document.text) }
+        if !parsed.isBatch, let document = documents.first, isBlank(document) {
+            let error = RequestError.invalidDocument("text is empty (no visible character)")
+            return DocSiftServer.errorReply(error)
         }
-        let outcomes = documents.map { document -> Outcome<Record> in
-            isEmpty(document) ? .failed(id: document.id ?? "", reason: "empty document") : .record(work(document))
+        let records = documents.map { document in
+            isBlank(document) ? LabeledDocument(id: document.id ?? "", error: BlankDocumentRule.reason) : work(document)
         }
-        metrics.recordDocuments(route: route, count: outcomes.count)
-        if parsed.isBatch { return DocSiftServer.json(BatchReply(results: outcomes), status: .ok) }
-        return DocSiftServer.json(outcomes[0], status: .ok)
+        metrics.recordDocuments(route: route, count: records.count)
+        if parsed.isBatch { return DocSiftServer.json(.object([("results", .array(records.map { $0.jsonValue() }))]), status: .ok) }
+        return DocSiftServer.json(records[0].jsonValue(), status: .ok)
     }
 
     /// The whole body, or ``RequestError/bodyTooLarge(limit:)``.
@@ -129,12 +132,16 @@ public struct DocSiftServer: Sendable {
         }
     }
 
-    /// A JSON response of `value` (UTF-8, keys sorted so the same input gives the same bytes).
-    static func json(_ value: some Encodable, status: HTTPResponse.Status) -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let bytes = (try? encoder.encode(value)).map { Array($0) } ?? Array(#"{"error":"could not encode the reply"}"#.utf8)
+    /// A JSON response of `value`, written by the library's record writer (one line).
+    static func json(_ value: RecordJSON, status: HTTPResponse.Status) -> Response {
+        var bytes = value.utf8
+        bytes.append(0x0A)
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: bytes + [0x0A])))
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// The reply to a refused request: `{"error": "...", "status": 400}`.
+    static func errorReply(_ error: RequestError) -> Response {
+        json(.object([("error", .string(error.description)), ("status", .integer(error.status.code))]), status: error.status)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 /// Why a request was refused; each case maps to a 4xx status and a one-line JSON error.
-enum RequestError: Error, Equatable, CustomStringConvertible {
+enum RequestError: Error, Equatable, LocalizedError, CustomStringConvertible {
     /// The body is larger than the configured limit.
     case bodyTooLarge(limit: Int)
     /// The batch holds more documents than the configured limit.
@@ -42,6 +42,9 @@ enum RequestError: Error, Equatable, CustomStringConvertible {
             "\(problem); each document is {\"id\",\"text\",\"title\"} with \"text\" a string"
         }
     }
+
+    /// The same line as ``description``.
+    var errorDescription: String? { description }
 
     /// `documents[2].text` for a decoding path.
     static func path(_ keys: [any CodingKey]) -> String {

@@ -3,7 +3,7 @@ import DocSiftFeatures
 
 /// Extractive summaries of Chinese news.
 ///
-/// Body sentences (from ``DocSiftText/PreparedDocument``: headings, bylines and captions
+/// Body sentences (from `PreparedDocument`: headings, bylines and captions
 /// excluded, datelines cut) get character n-gram TF-IDF vectors; their cosine matrix
 /// (BLAS ssyrk) gives graph centrality by power iteration, which is combined with
 /// similarity to the whole document, position (stronger in long documents), title overlap

@@ -30,7 +30,7 @@ public struct Summary: Sendable, Equatable, Codable {
     /// chosen may be cut to its leading clauses, see ``SummaryOptions/cutsSentenceAtClause``),
     /// or the one window.
     public var sentences: [String]
-    /// Indices into ``DocSiftText/PreparedDocument/sentences`` of the sentences the text
+    /// Indices into `PreparedDocument.sentences` of the sentences the text
     /// comes from, ascending (for a clause window: the sentences it overlaps).
     public var sentenceIndices: [Int]
     /// How the summary was built.

@@ -1,6 +1,6 @@
 /// Traditional → simplified Chinese by OpenCC's dictionaries, with phrases.
 ///
-/// The table is compiled once, on first use, from ``OpenCCTables``: Taiwan and Hong Kong
+/// The table is compiled once, on first use, from `OpenCCTables`: Taiwan and Hong Kong
 /// forms (`TWPhrasesRev`, `TWVariantsRev…`, `HKVariantsRev…`, the first stage of OpenCC's
 /// `tw2sp` and `hk2s`) composed with traditional → simplified (`TSPhrases`,
 /// `TSCharacters`), so one left-to-right longest-match pass does both stages. Phrases decide

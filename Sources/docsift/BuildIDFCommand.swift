@@ -18,13 +18,19 @@ struct BuildIDFCommand: ParsableCommand {
     @Option(help: "Where to write the statistics.")
     var out: String
 
-    @Option(help: "Keep n-grams found in at least this many documents.")
+    @Option(parsing: .unconditional, help: "Keep n-grams found in at least this many documents.")
     var minDocumentFrequency: Int = 2
+
+    @OptionGroup var fields: RecordFieldOptions
+
+    func validate() throws {
+        if minDocumentFrequency < 1 { throw ValidationError("--min-document-frequency must be at least 1") }
+    }
 
     func run() throws {
         var counted = DocumentFrequencies()
         let scratch = NGramCounts()
-        try InputSource(paths: [corpus]).forEachRecord { result in
+        try InputSource(paths: [corpus], fields: fields.names).forEachRecord { result in
             switch result {
             case .success(let record): counted.add(record.text, using: scratch)
             case .failure(let error): throw SummarizerDataError.badRecord(id: error.id, reason: error.reason)

@@ -20,11 +20,7 @@ struct EvalSummaryCommand: ParsableCommand {
     @Argument(help: "JSONL records with reference summaries.")
     var data: String
 
-    @Option(help: "The JSONL field holding each record's id.")
-    var idField = "id"
-
-    @Option(help: "The JSONL field holding each record's text.")
-    var textField = "text"
+    @OptionGroup var fields: RecordFieldOptions
 
     @Option(parsing: .unconditional, help: "Summary budget in characters for every record.")
     var maxChars: Int?
@@ -32,7 +28,7 @@ struct EvalSummaryCommand: ParsableCommand {
     @Option(help: "'reference': each summary as long as its reference (the LCSTS/CLTS protocol).")
     var budget: Budget?
 
-    @Option(help: "Only records whose human_score is at least this (LCSTS: 3).")
+    @Option(parsing: .unconditional, help: "Only records whose human_score is at least this (LCSTS: 3).")
     var minHumanScore: Int?
 
     @Flag(help: "Also score the LEAD baselines for comparison: LEAD (first sentences that fit) and LEAD-chars (first characters, cut mid-sentence).")
@@ -62,7 +58,7 @@ struct EvalSummaryCommand: ParsableCommand {
         options.keywordCount = 0  // ROUGE scores the summary alone
         let summarizer = Summarizer(options: options, background: try SummaryArguments.loadBackground(idf))
         let loaded = try ReferenceSummaryReader.read(data, minimumHumanScore: minHumanScore,
-                                                     fields: RecordFieldNames(id: idField, text: textField))
+                                                     fields: fields.names)
         let records = loaded.records.map(SummaryRecord.init)
         let evaluationBudget: EvaluationBudget = maxChars.map { .fixed($0) } ?? .referenceLength
         let ours = SummaryEvaluation.evaluate(summarizer, on: records, budget: evaluationBudget)
@@ -117,7 +113,7 @@ struct EvalSummaryCommand: ParsableCommand {
         return 1000 * seconds / Double(max(records.count, 1))
     }
 
-    static func members(_ result: EvaluationResult) -> [(String, JSONValue)] {
+    static func members(_ result: EvaluationResult) -> [(String, RecordJSON)] {
         [("documents", .integer(result.count)), ("rouge_1", .number(result.rouge1.f1)),
          ("rouge_2", .number(result.rouge2.f1)), ("rouge_l", .number(result.rougeL.f1)),
          ("average_summary_characters", .number(result.averageSummaryCharacters))]

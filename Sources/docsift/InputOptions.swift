@@ -16,17 +16,10 @@ struct InputOptions: ParsableArguments {
         valueName: "bytes"))
     var maxRecordBytes: ByteCount = ByteCount(InputLimits.defaultMaximumRecordBytes)
 
-    @Option(help: "The JSONL field holding each record's id.")
-    var idField = "id"
-
-    @Option(help: "The JSONL field holding each record's text.")
-    var textField = "text"
-
-    @Option(help: "The JSONL field holding each record's title.")
-    var titleField = "title"
+    @OptionGroup var fields: RecordFieldOptions
 
     /// The JSONL fields named by the options.
-    var fieldNames: RecordFieldNames { RecordFieldNames(id: idField, text: textField, title: titleField) }
+    var fieldNames: RecordFieldNames { fields.names }
 
     @Flag(help: "Keep traditional characters as they are (by default they are converted to simplified for labels, keywords and summary analysis; summaries keep the original characters).")
     var noConvert = false

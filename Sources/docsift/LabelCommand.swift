@@ -25,8 +25,12 @@ struct LabelCommand: ParsableCommand {
     @Flag(help: "Explain each decision: the n-grams that pushed the label and secondary topics, with weights.")
     var explain = false
 
-    @Option(help: "n-grams listed per topic with --explain.")
+    @Option(parsing: .unconditional, help: "n-grams listed per topic with --explain.")
     var explainTop: Int = 8
+
+    func validate() throws {
+        if explainTop < 1 { throw ValidationError("--explain-top must be at least 1") }
+    }
 
     @Flag(help: "Add an extractive summary and keywords to each record.")
     var summary = false
@@ -59,17 +63,14 @@ struct LabelCommand: ParsableCommand {
                 }
             }
             // JSON is rendered here, on the worker thread; flat formats collect rows on the writer.
-            return format == .jsonl ? LabeledOutput.json(document.jsonValue.utf8) : .row(OutputRow(cells: document.flatCells))
+            return format == .jsonl ? LabeledOutput.json(document.jsonUTF8) : .row(OutputRow(cells: document.flatCells))
         }, write: { result in
             switch result {
             case .success(.json(let line)): try output.line(utf8: line)
             case .success(.row(let row)): try rows.write(row)
             case .failure(let error):
-                let members: [(String, JSONValue)] = [(LabeledDocument.Field.id.rawValue, .string(error.id)),
-                                                      (LabeledDocument.Field.error.rawValue, .string(error.reason))]
-                if format == .jsonl { try output.record(.object(members)) } else {
-                    try rows.write(OutputRow(cells: [("id", error.id), ("error", error.reason)]))
-                }
+                let failed = LabeledDocument(id: error.id, error: error.reason)
+                if format == .jsonl { try output.line(utf8: failed.jsonUTF8) } else { try rows.write(OutputRow(cells: failed.flatCells)) }
             }
         }, flush: {
             // A table is aligned over all rows, so it is written at the end.
@@ -86,27 +87,4 @@ enum LabeledOutput: Sendable {
     case json([UInt8])
     /// A CSV or table row.
     case row(OutputRow)
-}
-
-extension LabeledDocument {
-    /// The library's schema (``LabeledDocument``) rendered by the fast writer: same keys,
-    /// same order, numbers with six decimals.
-    var jsonValue: JSONValue {
-        typealias Key = LabeledDocument.Field
-        var members: [(String, JSONValue)] = [
-            (Key.id.rawValue, .string(id)),
-            (Key.label.rawValue, .string(prediction.label)),
-            (Key.scores.rawValue, .object(prediction.scores.map { ($0.label, .number(Double($0.probability))) })),
-            (Key.secondary.rawValue, .array(prediction.secondary.map { .string($0) })),
-        ]
-        if let summary { members += summary.jsonMembers }
-        if let explanation {
-            members.append((Key.explanation.rawValue, .object(explanation.map { topic in
-                (topic.topic, .array(topic.ngrams.map {
-                    .object([("ngram", .string($0.ngram)), ("weight", .number(Double($0.weight)))])
-                }))
-            })))
-        }
-        return .object(members)
-    }
 }

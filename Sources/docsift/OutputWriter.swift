@@ -1,3 +1,4 @@
+import DocSift
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -31,8 +32,8 @@ final class OutputWriter {
         if buffer.count >= flushThreshold { try flush() }
     }
 
-    /// Writes one JSON record as a line.
-    func record(_ value: JSONValue) throws { try line(utf8: value.utf8) }
+    /// Writes one JSON value as a line.
+    func record(_ value: RecordJSON) throws { try line(utf8: value.utf8) }
 
     /// Sends buffered output to standard output.
     /// - Throws: ``OutputError`` when standard output cannot take it.

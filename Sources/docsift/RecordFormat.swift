@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocSift
 import Foundation
 
 /// How `docsift label` writes its records.
@@ -46,11 +47,16 @@ final class RowWriter {
         }
     }
 
-    /// Writes the buffered table.
+    /// Writes the buffered table. The `error` column is left out when no row has an error.
     func finish() throws {
         guard format == .table, wroteHeader else { return }
-        let rows = [header.map(RowWriter.tableCell)] + tableRows
-        var widths = [Int](repeating: 0, count: header.count)
+        var columns = Array(header.indices)
+        if let errorColumn = header.firstIndex(of: LabeledDocument.Field.error.rawValue),
+           tableRows.allSatisfy({ $0[errorColumn].isEmpty }) {
+            columns.remove(at: errorColumn)
+        }
+        let rows = ([header.map(RowWriter.tableCell)] + tableRows).map { row in columns.map { row[$0] } }
+        var widths = [Int](repeating: 0, count: columns.count)
         for row in rows {
             for (k, cell) in row.enumerated() { widths[k] = max(widths[k], RowWriter.displayWidth(cell)) }
         }
@@ -66,17 +72,35 @@ final class RowWriter {
         }
     }
 
-    /// A table cell on one line: tabs, line breaks and other control characters become spaces.
+    /// A table cell on one line: tab, line breaks, NUL and other control characters are
+    /// written as visible escapes (`\t`, `\n`, `\r`, `\0`, `\u{1B}`), so a label or id
+    /// holding them keeps its own cell and can be told from one with spaces.
     static func tableCell(_ value: String) -> String {
-        guard value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return value }
-        return String(String.UnicodeScalarView(value.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+        guard value.unicodeScalars.contains(where: isControl) else { return value }
+        var cell = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\t": cell += "\\t"
+            case "\n": cell += "\\n"
+            case "\r": cell += "\\r"
+            case "\0": cell += "\\0"
+            case _ where isControl(scalar): cell += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: cell.unicodeScalars.append(scalar)
+            }
+        }
+        return cell
     }
 
+    /// A CSV field (RFC 4180): quoted when it holds a comma, quote, tab, line break or other
+    /// control character, quotes doubled. NUL, which CSV readers refuse or cut at, becomes
+    /// U+FFFD (the replacement character).
     static func csvField(_ value: String) -> String {
-        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0.properties.generalCategory == .control })
-        else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || isControl($0) }) else { return value }
+        let text = String(String.UnicodeScalarView(value.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 }))
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.generalCategory == .control }
 
     /// Terminal columns: CJK and full-width characters take two.
     static func displayWidth(_ text: String) -> Int {

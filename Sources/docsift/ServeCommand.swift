@@ -21,16 +21,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to bind (loopback by default).")
     var host = "127.0.0.1"
 
-    @Option(help: "TCP port; 0 picks a free one and prints it.")
+    @Option(parsing: .unconditional, help: "TCP port; 0 picks a free one and prints it.")
     var port = 8080
 
     @Option(help: "A trained model (default: the built-in one; DOCSIFT_MODEL overrides).")
     var model: String?
 
-    @Option(help: "Largest request body accepted, in bytes (larger: 413).")
+    @Option(parsing: .unconditional, help: "Largest request body accepted, in bytes (larger: 413).")
     var maxBodyBytes = 4 << 20
 
-    @Option(help: "Most documents in one batch request (more: 413).")
+    @Option(parsing: .unconditional, help: "Most documents in one batch request (more: 413).")
     var maxDocuments = 1000
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (debug logs every request).")
@@ -52,12 +52,8 @@ struct ServeCommand: AsyncParsableCommand {
             handler.logLevel = level
             return handler
         }
-        let topicModel: TopicModel
-        do {
-            topicModel = try model.map { try TopicModel.load(from: URL(fileURLWithPath: $0)) } ?? TopicModel.loadDefault()
-        } catch {
-            throw ValidationError("model: \(error)")
-        }
+        // A missing or corrupt model is a runtime failure (exit 1, the message names the file), not usage.
+        let topicModel = try model.map { try TopicModel.load(from: URL(fileURLWithPath: $0)) } ?? TopicModel.loadDefault()
         let summarizer = try summaryArguments.makeSummarizer()
         let server = DocSiftServer(
             configuration: ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes, maxDocumentsPerRequest: maxDocuments),

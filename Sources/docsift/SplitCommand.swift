@@ -31,7 +31,7 @@ struct SplitCommand: ParsableCommand {
             let articles = PageSplitter.articles(in: record.text)
             if goldPages.contains(page) { predictedByPage[page] = articles.map(\.lines) }
             if articles.isEmpty {
-                try output.record(.object([("id", .string(record.id)), ("error", .string("no article found on the page"))]))
+                try output.line(utf8: LabeledDocument(id: record.id, error: "no article found on the page").jsonUTF8)
             }
             for (number, article) in articles.enumerated() {
                 try output.record(.object([
@@ -43,7 +43,7 @@ struct SplitCommand: ParsableCommand {
                 ]))
             }
         }, report: { error in
-            try output.record(.object([("id", .string(error.id)), ("error", .string(error.reason))]))
+            try output.line(utf8: LabeledDocument(id: error.id, error: error.reason).jsonUTF8)
         })
         try output.flush()
         if let corpus { reportScore(predictedByPage: predictedByPage, corpus: corpus) }

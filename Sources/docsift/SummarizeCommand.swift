@@ -19,12 +19,11 @@ struct SummarizeCommand: ParsableCommand {
         let summarizer = try summary.makeSummarizer(converting: !input.noConvert)
         let output = OutputWriter()
         try BulkRun.run(verb: "summarize", input: input, bulk: bulk, transform: { record in
-            let result = SummaryArguments.summarize(record, with: summarizer)
-            return JSONValue.object([("id", .string(record.id))] + result.jsonMembers).utf8
+            LabeledDocument(id: record.id, summary: SummaryArguments.summarize(record, with: summarizer)).jsonUTF8
         }, write: { result in
             switch result {
             case .success(let line): try output.line(utf8: line)
-            case .failure(let error): try output.record(.object([("id", .string(error.id)), ("error", .string(error.reason))]))
+            case .failure(let error): try output.line(utf8: LabeledDocument(id: error.id, error: error.reason).jsonUTF8)
             }
         }, flush: output.flush)
     }

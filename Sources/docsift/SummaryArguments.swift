@@ -62,12 +62,3 @@ struct SummaryArguments: ParsableArguments {
         record.maxCharacters.map { .characters(max(1, $0)) }
     }
 }
-
-extension Summary {
-    /// The summary fields of an output record.
-    var jsonMembers: [(String, JSONValue)] {
-        [(LabeledDocument.Field.summary.rawValue, .string(text)),
-         (LabeledDocument.Field.sentences.rawValue, .array(sentenceIndices.map { .integer($0) })),
-         (LabeledDocument.Field.keywords.rawValue, .array(keywords.map { .string($0.text) }))]
-    }
-}

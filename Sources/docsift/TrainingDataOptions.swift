@@ -39,7 +39,7 @@ struct TrainingDataOptions: ParsableArguments {
     @Option(help: "Training preset: topics, corpus or auto.")
     var preset: Preset = .auto
 
-    @Option(help: "Keep only this many features in the model (those with the largest weights): smaller, faster models.")
+    @Option(parsing: .unconditional, help: "Keep only this many features in the model (those with the largest weights): smaller, faster models.")
     var maxFeatures: Int?
 
     @Flag(help: "Let n-grams span punctuation and spaces (they end a run of characters by default).")
@@ -51,17 +51,25 @@ struct TrainingDataOptions: ParsableArguments {
     @Option(help: "Solver for the squared loss: exact_ridge (n×n Gram matrix, Cholesky), dual_coordinate_descent or conjugate_gradient (sparse rows); by default the cheaper by estimated cost.")
     var solver: TrainingSolver?
 
-    @Option(help: "Penalty λ (default: 30 for topics; for corpora 0.03 with squared loss, 0.1 with squared hinge).")
+    @Option(parsing: .unconditional, help: "Penalty λ (default: 30 for topics; for corpora 0.03 with squared loss, 0.1 with squared hinge).")
     var regularization: Float?
 
     @Flag(help: "Train on traditional characters as they are (by default text is converted to simplified; the model records which).")
     var noConvert = false
 
-    @Option(help: "Threads that cut the training texts into n-grams (the model is the same for any count; the fit itself runs on one).")
+    @Option(parsing: .unconditional, help: "Threads that cut the training texts into n-grams (the model is the same for any count; the fit itself runs on one).")
     var threads: Int = 1
 
-    @Option(help: "Drop n-grams found in fewer training documents (default 1; corpora whose median document has 200+ characters: 2).")
+    @Option(parsing: .unconditional, help: "Drop n-grams found in fewer training documents (default 1; corpora whose median document has 200+ characters: 2).")
     var minDf: Int?
+
+    /// Negative numbers reach these checks (not "Missing value"): bad values are usage errors.
+    func validate() throws {
+        if let maxFeatures, maxFeatures < 1 { throw ValidationError("--max-features must be at least 1") }
+        if let regularization, !(regularization > 0) { throw ValidationError("--regularization must be above 0") }
+        if let minDf, minDf < 1 { throw ValidationError("--min-df must be at least 1") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
 
     /// Reads labeled examples from seed manifests (group = page) or JSONL with `text`,
     /// `label` (and `title`); `groupField` names the JSONL field that groups records.

@@ -21,7 +21,7 @@ struct ErrorMessageTests {
 
     @Test func aModelPathThatIsAFolderOrDeviceSaysSo() {
         for (path, kind) in [("/tmp", "a directory"), ("/dev/zero", "not a regular file")] {
-            #expect(throws: ModelFileError.unreadable(path: path, reason: "it is \(kind); give the path of a .dsmodel file")) {
+            #expect(throws: ModelFileError.unreadable(path: path, reason: "it is \(kind)")) {
                 try TopicModel.load(from: URL(fileURLWithPath: path))
             }
         }
@@ -31,7 +31,7 @@ struct ErrorMessageTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("docsift-errors-\(getpid()).jsonl")
         try Data(#"{"id":"thuc_title_test_0","text":"x"}"#.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        #expect(throws: CorpusError.malformed(path: url.path, reason: #"record thuc_title_test_0: no "label" field"#)) {
+        #expect(throws: CorpusError.malformed(path: url.path, reason: #"record thuc_title_test_0: no "label" field; name the field that holds the label (--label-field)"#)) {
             try LabeledTextReader.jsonLines(url)
         }
         #expect(throws: CorpusError.unreadable(path: "/x/data.jsonl", reason: "no such file or directory")) {

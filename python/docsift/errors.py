@@ -35,7 +35,7 @@ class InvalidUTF8Error(InvalidInputError):
 
 
 class EmptyDocumentError(InvalidInputError):
-    """The text was empty or only white space (DOCSIFT_ERROR_EMPTY_DOCUMENT)."""
+    """The text had no visible character: empty, white space or invisible marks (DOCSIFT_ERROR_EMPTY_DOCUMENT)."""
 
     status = 3
 

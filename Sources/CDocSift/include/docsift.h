@@ -34,7 +34,7 @@ typedef enum docsift_status {
     DOCSIFT_OK = 0,
     DOCSIFT_ERROR_NULL_ARGUMENT = 1,     /* a required pointer was NULL */
     DOCSIFT_ERROR_INVALID_UTF8 = 2,      /* a text, title or path is not valid UTF-8 */
-    DOCSIFT_ERROR_EMPTY_DOCUMENT = 3,    /* the text is empty or only white space */
+    DOCSIFT_ERROR_EMPTY_DOCUMENT = 3,    /* the text has no visible character (empty, white space, invisible marks) */
     DOCSIFT_ERROR_INVALID_ARGUMENT = 4,  /* e.g. a negative summary length */
     DOCSIFT_ERROR_MODEL = 5,             /* the model or IDF file is missing, unreadable or corrupt */
     DOCSIFT_ERROR_INTERNAL = 6           /* memory ran out or the result could not be encoded */

@@ -36,8 +36,8 @@ extension BackgroundIDF {
     /// into, never replaced: see `OutputFile`).
     /// - Throws: ``BackgroundIDFError/writeFailed(path:reason:)``.
     public func write(to url: URL) throws(BackgroundIDFError) {
-        if case .failure(let failure) = OutputFile.write(serialized(), to: url.path) {
-            throw .writeFailed(path: url.path, reason: failure.reason)
+        if let failure = OutputFile.write(serialized(), to: url.path) {
+            throw .writeFailed(path: url.path, reason: failure)
         }
     }
 }

@@ -155,8 +155,8 @@ public enum ModelFile {
     /// - Throws: ``ModelFileError/writeFailed(path:reason:)``.
     public static func save(_ model: TopicModel, to url: URL) throws {
         // `.NAME.PID.partial` beside `url`, renamed when complete; a device is written into.
-        if case .failure(let failure) = OutputFile.write(encode(model), to: url.path) {
-            throw ModelFileError.writeFailed(path: url.path, reason: failure.reason)
+        if let failure = OutputFile.write(encode(model), to: url.path) {
+            throw ModelFileError.writeFailed(path: url.path, reason: failure)
         }
     }
 }

@@ -19,56 +19,52 @@ package enum OutputFile {
         return "\(folder).\(name).\(getpid()).partial"
     }
 
-    /// Writes `bytes` to `path`; the error is a one-line reason (`strerror`, or what the path is).
-    package static func write(_ bytes: [UInt8], to path: String) -> Result<Void, OutputFileFailure> {
+    /// Writes `bytes` to `path`; `nil` when done, else a one-line reason (`strerror`, or
+    /// what the path is).
+    package static func write(_ bytes: [UInt8], to path: String) -> String? {
         var status = stat()
         if stat(path, &status) == 0 {
             switch status.st_mode & S_IFMT {
             case S_IFREG: break
-            case S_IFDIR: return .failure(OutputFileFailure(reason: "it is a directory; give a file name"))
+            case S_IFDIR: return "it is a directory; give a file name"
             default:
                 let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-                guard descriptor >= 0 else { return .failure(.system(errno)) }
+                guard descriptor >= 0 else { return reason(errno) }
                 return writeAll(bytes, to: descriptor)
             }
         }
         let partial = partialPath(for: path)
         let descriptor = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return .failure(.system(errno)) }
-        if case .failure(let failure) = writeAll(bytes, to: descriptor) {
+        guard descriptor >= 0 else { return reason(errno) }
+        if let failure = writeAll(bytes, to: descriptor) {
             unlink(partial)
-            return .failure(failure)
+            return failure
         }
         guard rename(partial, path) == 0 else {
-            let failure = OutputFileFailure.system(errno)
+            let failure = reason(errno)
             unlink(partial)
-            return .failure(failure)
+            return failure
         }
-        return .success(())
+        return nil
     }
 
+    private static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
+
     /// Writes every byte and closes `descriptor` (a close error counts: NFS reports there).
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Result<Void, OutputFileFailure> {
-        var failure: OutputFileFailure?
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+        var failure: String?
         bytes.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return }
             var done = 0
             while done < raw.count {
                 let count = Glibc.write(descriptor, base + done, raw.count - done)
                 if count > 0 { done += count } else if count < 0 && errno == EINTR { continue } else {
-                    failure = .system(count < 0 ? errno : ENOSPC)
+                    failure = reason(count < 0 ? errno : ENOSPC)
                     return
                 }
             }
         }
-        if close(descriptor) != 0 && failure == nil && errno != EINTR { failure = .system(errno) }
-        return failure.map { .failure($0) } ?? .success(())
+        if close(descriptor) != 0 && failure == nil && errno != EINTR { failure = reason(errno) }
+        return failure
     }
-}
-
-/// Why ``OutputFile`` could not write a file: one line, e.g. "No space left on device".
-package struct OutputFileFailure: Error, Equatable, Sendable {
-    package let reason: String
-
-    static func system(_ code: Int32) -> OutputFileFailure { OutputFileFailure(reason: String(cString: strerror(code))) }
 }

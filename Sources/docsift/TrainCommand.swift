@@ -13,8 +13,10 @@ struct TrainCommand: ParsableCommand {
         discussion: """
             DATA: a seed manifest (seeds/articles.json) or JSONL with text and label fields. \
             The same data and options always give the same model bytes. The shipped default \
-            model is rebuilt with:
-              OPENBLAS_CORETYPE=Prescott docsift train seeds/articles.json --background ../shared/data/cnews_fulltext/cnews_subset.jsonl \\
+            model is rebuilt from the repository root, with a release build, by:
+
+              OPENBLAS_CORETYPE=Prescott docsift train seeds/articles.json \\
+                --background ../shared/data/cnews_fulltext/cnews_subset.jsonl \\
                 --out Models/default-topics.dsmodel
             """)
 

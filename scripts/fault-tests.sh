@@ -98,6 +98,19 @@ if [ "$(id -u)" -eq 0 ] && mkdir -p "$T/small" && mount -t tmpfs -o size=256k tm
 else
     echo "SKIP  disk-full cases (need root to mount a tmpfs)"
 fi
+# --out naming a device: written into, never replaced (as root a rename over /dev/full used to
+# turn it into a regular file). Private device nodes, so a failure cannot damage /dev.
+if [ "$(id -u)" -eq 0 ] && mknod "$T/full" c 1 7 2>/dev/null && mknod "$T/null" c 1 3 2>/dev/null; then
+    "$DOCSIFT" train seeds/articles.json --out "$T/full" > /dev/null 2> "$T/e7b"; rc=$?
+    expect "train --out a full device: rc 1, 'No space left on device', still a device" \
+        '[ $rc -eq 1 ] && grep -q "No space left on device" "$T/e7b" && [ -c "$T/full" ]' "rc=$rc"
+    "$DOCSIFT" build-idf "$T/many.jsonl" --out "$T/full" > /dev/null 2> "$T/e7c"; rc=$?
+    expect "build-idf --out a full device: rc 1, 'No space left on device', still a device" \
+        '[ $rc -eq 1 ] && grep -q "No space left on device" "$T/e7c" && [ -c "$T/full" ]' "rc=$rc"
+    "$DOCSIFT" build-idf "$T/many.jsonl" --out "$T/null" > /dev/null 2>&1; rc=$?
+    expect "build-idf --out a null device: rc 0, still a device" '[ $rc -eq 0 ] && [ -c "$T/null" ]' "rc=$rc"
+    expect "--out a device: no .partial left" '! ls -A "$T" | grep -q partial'
+fi
 mkdir -p "$T/trainout"
 for delay in 0.3 1 2; do
     "$DOCSIFT" train seeds/articles.json --out "$T/trainout/m.dsmodel" > /dev/null 2>&1 &
@@ -122,6 +135,9 @@ expect "stdin a directory: rc 1, message" '[ $rc -eq 1 ] && grep -q "standard in
 expect "stdin closed: rc 1, message" '[ $rc -eq 1 ] && grep -q "standard input: cannot read: it is closed" "$T/e9"' "rc=$rc"
 mb=$(peak_mb prlimit --as=4000000000 timeout -s TERM 8 "$DOCSIFT" label < /dev/zero)
 expect "/dev/zero on stdin (8 s, 4 GB address limit): peak ${mb} MB <= ${LIMIT_MB} MB" '[ "${mb:-999999}" -le $LIMIT_MB ]'
+# A smaller limit bounds the buffer to it (it used to double past it: 16M gave the same peak as 32M).
+mb16=$(peak_mb prlimit --as=4000000000 timeout -s TERM 8 "$DOCSIFT" label --max-record-bytes 16M < /dev/zero)
+expect "/dev/zero with --max-record-bytes 16M: peak ${mb16} MB <= $((LIMIT_MB - 14)) MB" '[ "${mb16:-999999}" -le $((LIMIT_MB - 14)) ]'
 { echo '{"id":"a","text":"矿山安全检查。"}'; head -c 50000000 /dev/zero | tr '\0' x; echo; echo '{"id":"b","text":"矿山安全检查。"}'; } \
     | "$DOCSIFT" label > "$T/o10" 2>/dev/null
 kinds=$(python3 -c 'import json,sys; print(",".join(json.loads(l).get("error","ok")[:6] for l in open(sys.argv[1])))' "$T/o10")
@@ -168,6 +184,10 @@ expect "removed file + symlink loop: messages name them" \
 expect "<(cat x.jsonl) read as a JSONL stream" '[ "$(lines "$T/o14")" -eq 4 ]'
 "$DOCSIFT" label /dev/stdin < "$T/mixed.jsonl" > "$T/o15" 2>/dev/null
 expect "/dev/stdin < x.jsonl read as a JSONL stream" '[ "$(lines "$T/o15")" -eq 4 ]'
+mkdir -p "$T/withfifo" && mkfifo "$T/withfifo/a.txt" && printf '矿山企业开展安全生产隐患排查整治。' > "$T/withfifo/b.txt"
+timeout 60 "$DOCSIFT" label "$T/withfifo" > "$T/o16b" 2>/dev/null; rc=$?
+expect "a FIFO inside an input folder: an error record, the other file read, no hang" \
+    '[ $rc -ne 124 ] && [ "$(lines "$T/o16b")" -eq 2 ] && grep -q "not a regular file" "$T/o16b"' "rc=$rc"
 mkfifo "$T/fifo"; cat "$T/mixed.jsonl" > "$T/fifo" &
 "$DOCSIFT" label "$T/fifo" > "$T/o16" 2>/dev/null; wait
 expect "named FIFO read as a JSONL stream" '[ "$(lines "$T/o16")" -eq 4 ]'

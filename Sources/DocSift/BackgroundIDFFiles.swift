@@ -32,11 +32,12 @@ extension BackgroundIDF {
         }
     }
 
-    /// Writes the binary form to `url` (atomically).
+    /// Writes the binary form to `url` (atomically; a device such as `/dev/null` is written
+    /// into, never replaced: see `OutputFile`).
     /// - Throws: ``BackgroundIDFError/writeFailed(path:reason:)``.
     public func write(to url: URL) throws(BackgroundIDFError) {
-        do { try Data(serialized()).write(to: url, options: .atomic) } catch {
-            throw .writeFailed(path: url.path, reason: FileSystemReason.of(error))
+        if let failure = OutputFile.write(serialized(), to: url.path) {
+            throw .writeFailed(path: url.path, reason: failure)
         }
     }
 }

@@ -201,23 +201,9 @@ public enum ModelFile {
     /// Writes `model` to `url` atomically: a temporary file beside it, then a rename.
     /// - Throws: ``ModelFileError/writeFailed(path:reason:)``.
     public static func save(_ model: TopicModel, to url: URL) throws {
-        let bytes = encode(model)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
-        do {
-            try bytes.withUnsafeBytes { buffer in
-                guard let base = buffer.baseAddress else { return }
-                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
-                    .write(to: temporary)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw ModelFileError.writeFailed(path: url.path, reason: FileSystemReason.of(error))
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = FileSystemReason.system(errno)
-            try? FileManager.default.removeItem(at: temporary)
-            throw ModelFileError.writeFailed(path: url.path, reason: reason)
+        // `.NAME.PID.partial` beside `url`, renamed when complete; a device is written into.
+        if let failure = OutputFile.write(encode(model), to: url.path) {
+            throw ModelFileError.writeFailed(path: url.path, reason: failure)
         }
     }
 }

@@ -87,6 +87,10 @@ public struct TopicClassifierTrainer: Sendable {
         guard !examples.isEmpty || !(profiles?.topics.isEmpty ?? true) else {
             throw ClassifierError.invalidTraining("no examples and no profiles")
         }
+        let extractor = NGramExtractor(options: options.ngrams)
+        guard examples.isEmpty || examples.contains(where: { !extractor.keys(in: $0.text).isEmpty }) else {
+            throw ClassifierError.invalidTraining("every example's text is empty (no character n-grams): nothing to learn from; check the text field")
+        }
         if let backgroundFrequencies, backgroundFrequencies.extractor.options != options.ngrams {
             throw ClassifierError.invalidTraining("background frequencies were counted with other n-gram options")
         }

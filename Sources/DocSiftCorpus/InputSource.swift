@@ -120,7 +120,14 @@ public struct InputSource: Sendable {
                     entries.append(.failure(InputRecordError(id: full, reason: CorpusError.systemReason(errno))))
                     continue
                 }
-                if (target.st_mode & S_IFMT) == S_IFDIR { folders.append(full) } else { entries.append(.success(full)) }
+                switch target.st_mode & S_IFMT {
+                case S_IFDIR: folders.append(full)
+                case S_IFREG: entries.append(.success(full))
+                default:
+                    // A FIFO with no writer would block the walk for ever; a device may be endless.
+                    entries.append(.failure(InputRecordError(
+                        id: full, reason: "not a regular file (a FIFO, socket or device in a directory is not read; give its path to read it as a stream)")))
+                }
             }
         }
         func key(_ entry: Result<String, InputRecordError>) -> String {
@@ -189,7 +196,9 @@ public struct InputSource: Sendable {
         while let line = try reader.next() {
             lineNumber += 1
             switch line {
-            case .text(let bytes):
+            case .text(var bytes):
+                // A UTF-8 byte-order mark before the first record (Windows editors write one).
+                if lineNumber == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                 guard try body(.jsonLine(bytes, source: name, line: lineNumber)) else { return false }
             case .oversized(let count):

@@ -93,28 +93,45 @@ public final class LineReader {
                 start = 0
             }
             let count = try readChunk()
-            if count == 0 { atEnd = true } else { buffer.append(contentsOf: chunk[0..<count]) }
+            if count == 0 {
+                atEnd = true
+                continue
+            }
+            // The line under way must end within the limit: when this chunk has no newline
+            // early enough, the line is dropped before it is added, so the buffer never holds
+            // more than the limit (and never grows past it by doubling its capacity).
+            let pending = buffer.count - start
+            if pending + count > maximumLineBytes,
+               !chunk[0..<min(count, maximumLineBytes - pending + 1)].contains(0x0A) {
+                return try skipOversizedLine(nextChunkCount: count)
+            }
+            if buffer.count + count > buffer.capacity, buffer.count + count > maximumLineBytes / 2 {
+                buffer.reserveCapacity(maximumLineBytes + chunk.count)
+            }
+            buffer.append(contentsOf: chunk[0..<count])
         }
     }
 
-    /// Drops the rest of a line that is already too long, up to and including its newline.
-    private func skipOversizedLine() throws -> Line {
+    /// Drops the rest of a line that is already too long, up to and including its newline;
+    /// `nextChunkCount` bytes of it are in the chunk just read (not added to the buffer).
+    private func skipOversizedLine(nextChunkCount: Int = 0) throws -> Line {
         var length = buffer.count - start
-        buffer.removeAll(keepingCapacity: false)
+        buffer = []
         start = 0
         scanned = 0
+        var count = nextChunkCount
         while true {
-            let count = try readChunk()
-            guard count > 0 else {
-                atEnd = true
-                return .oversized(byteCount: length)
-            }
             if let newline = chunk[0..<count].firstIndex(of: 0x0A) {
                 length += newline
                 buffer.append(contentsOf: chunk[(newline + 1)..<count])
                 return .oversized(byteCount: length)
             }
             length += count
+            count = try readChunk()
+            guard count > 0 else {
+                atEnd = true
+                return .oversized(byteCount: length)
+            }
         }
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The lines of a scraped web page that are not the article: navigation and `|` menus,
 /// bylines and editor credits, share/print/font-size widgets, image file names and photo
 /// credits, copyright lines, 上一篇/下一篇 links, view counters, and dates standing alone.
@@ -34,12 +40,13 @@ public enum WebFurniture {
         if isMenu(scalars) { return true }
         guard scalars.count <= maximumLength else { return false }
         let compact = String(String.UnicodeScalarView(scalars.filter { $0 != " " }))
-        if isImageReference(compact) || isDateAlone(scalars) { return true }
-        if furniturePrefixes.contains(where: { compact.hasPrefix($0) }) { return true }
-        if copyrightWords.contains(where: { compact.contains($0) }) { return true }
+        let plain = scalars.allSatisfy(isPlain)
+        if isImageReference(compact, plain: plain) || isDateAlone(scalars) { return true }
+        if Phrases.prefixes.contains(where: { hasPrefix(compact, $0, plain: plain) }) { return true }
+        if Phrases.copyright.contains(where: { contains(compact, $0, plain: plain) }) { return true }
         let lower = text.lowercased()
-        if lower.contains("copyright") || lower.contains("all rights reserved") { return true }
-        if !CharacterClasses.endsSentence(scalars[...]), furnitureWords.contains(where: { compact.contains($0) }) {
+        if Phrases.english.contains(where: { contains(lower, $0, plain: plain) }) { return true }
+        if !CharacterClasses.endsSentence(scalars[...]), Phrases.words.contains(where: { contains(compact, $0, plain: plain) }) {
             return true
         }
         if isWidgetRow(compact) { return true }
@@ -100,9 +107,81 @@ public enum WebFurniture {
     ]
 
     /// Whether `compact` names an image file or is a file name (`IMG_0012.JPG`, `xxx.png`).
-    static func isImageReference(_ compact: String) -> Bool {
+    static func isImageReference(_ compact: String, plain: Bool = false) -> Bool {
         let lower = compact.lowercased()
-        return [".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif"].contains { lower.contains($0) }
+        return Phrases.imageExtensions.contains { contains(lower, $0, plain: plain) }
+    }
+
+    /// A phrase searched for in lines, and whether it is plain (every scalar, see ``isPlain(_:)``).
+    struct Phrase {
+        let text: String
+        let isPlain: Bool
+
+        init(_ text: String) {
+            self.text = text
+            self.isPlain = text.unicodeScalars.allSatisfy(WebFurniture.isPlain)
+        }
+    }
+
+    /// The phrase lists, each phrase's plainness found once.
+    enum Phrases {
+        static let prefixes = WebFurniture.furniturePrefixes.map(Phrase.init)
+        static let copyright = WebFurniture.copyrightWords.map(Phrase.init)
+        static let words = WebFurniture.furnitureWords.map(Phrase.init)
+        static let english = ["copyright", "all rights reserved"].map(Phrase.init)
+        static let imageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif"].map(Phrase.init)
+    }
+
+    /// A scalar that is a whole character by itself (it never joins its neighbours into one
+    /// grapheme) and has no canonical decomposition: CJK ideographs, printable ASCII, Latin-1
+    /// signs, general punctuation (“”‘’—…), box drawing and geometric shapes (◎■▲), CJK
+    /// punctuation (not the combining tone marks U+302A–302F), full-width forms. In text made
+    /// only of these, characters are equal exactly when their bytes are.
+    static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x4E00...0x9FFF, 0x20...0x7E, 0x3000...0x3029, 0x3030...0x303F, 0xFF01...0xFF5E, 0x2010...0x2027,
+             0x2030...0x205E, 0x2500...0x25FF, 0xA1...0xAC, 0xAE...0xBF, 0x3400...0x4DBF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `text.contains(phrase.text)`, by a byte search when both are plain (`plain`: every
+    /// scalar of `text` is, see ``isPlain(_:)``), where it gives the same answer; the generic
+    /// string search costs microseconds per phrase, and every short line tries dozens.
+    static func contains(_ text: String, _ phrase: Phrase, plain: Bool) -> Bool {
+        guard plain, phrase.isPlain else { return text.contains(phrase.text) }
+        let found = text.utf8.withContiguousStorageIfAvailable { haystack in
+            phrase.text.utf8.withContiguousStorageIfAvailable { needle in bytes(haystack, contain: needle, at: nil) }
+        }
+        return (found ?? nil) ?? text.contains(phrase.text)
+    }
+
+    /// `text.hasPrefix(phrase.text)`, by bytes when both are plain (see ``contains(_:_:plain:)``).
+    static func hasPrefix(_ text: String, _ phrase: Phrase, plain: Bool) -> Bool {
+        guard plain, phrase.isPlain else { return text.hasPrefix(phrase.text) }
+        let found = text.utf8.withContiguousStorageIfAvailable { haystack in
+            phrase.text.utf8.withContiguousStorageIfAvailable { needle in bytes(haystack, contain: needle, at: 0) }
+        }
+        return (found ?? nil) ?? text.hasPrefix(phrase.text)
+    }
+
+    /// Whether `needle` occurs in `haystack` (at byte `offset`, or anywhere when `nil`):
+    /// libc's memchr and memcmp, checked against both lengths.
+    private static func bytes(_ haystack: UnsafeBufferPointer<UInt8>, contain needle: UnsafeBufferPointer<UInt8>,
+                              at offset: Int?) -> Bool {
+        guard let wanted = needle.baseAddress, let first = needle.first else { return true }
+        guard let base = haystack.baseAddress, haystack.count >= needle.count else { return false }
+        if let offset { return offset + needle.count <= haystack.count && memcmp(base + offset, wanted, needle.count) == 0 }
+        var start = 0
+        let last = haystack.count - needle.count
+        while start <= last, let hit = memchr(base + start, Int32(first), last - start + 1) {
+            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + position, wanted, needle.count) == 0 { return true }
+            start = position + 1
+        }
+        return false
     }
 
     /// A `|`-separated menu: two or more bars, short items, no sentence punctuation.
@@ -124,13 +203,15 @@ public enum WebFurniture {
     /// `2024-03-05 10:21`, `2024年3月5日 星期二`, `2024/03/05`.
     static func isDateAlone(_ scalars: [Unicode.Scalar]) -> Bool {
         var digits = 0, separators = 0, others = 0
-        let weekday: Set<Unicode.Scalar> = ["星", "期", "周", "一", "二", "三", "四", "五", "六", "日", "天"]
         for s in scalars {
             if ("0"..."9").contains(s) { digits += 1 }
-            else if ["年", "月", "日", "-", "/", ".", ":", " ", "时", "分"].contains(s) { separators += 1 }
-            else if weekday.contains(s) { continue }
+            else if dateSeparators.contains(s) { separators += 1 }
+            else if weekdayScalars.contains(s) { continue }
             else { others += 1 }
         }
         return others == 0 && digits >= 6 && separators >= 2
     }
+
+    private static let dateSeparators: [Unicode.Scalar] = ["年", "月", "日", "-", "/", ".", ":", " ", "时", "分"]
+    private static let weekdayScalars: Set<Unicode.Scalar> = ["星", "期", "周", "一", "二", "三", "四", "五", "六", "日", "天"]
 }

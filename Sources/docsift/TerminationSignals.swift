@@ -21,16 +21,23 @@ enum TerminationSignals {
     /// The bit pattern of a C string: a path to remove when a signal ends the run.
     private static let cleanupPath = Atomic<Int>(0)
 
-    /// Installs the handlers; call once, first thing in `main`.
+    /// Installs the handlers; call once, first thing in `main` (before any thread starts).
+    /// The two signals are also unblocked: a blocked signal mask is inherited through `exec`,
+    /// and parents that block nearly everything in their threads (a Swift program's
+    /// `Process`, some JVM launchers) would otherwise hide SIGTERM until the run ends.
     static func install() {
         signal(SIGPIPE, SIG_IGN)
+        var handled = sigset_t()
+        sigemptyset(&handled)
         for number in [SIGTERM, SIGINT] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in TerminationSignals.handle(number) }
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0  // no SA_RESTART: a blocked write returns, and the writer looks
             sigaction(number, &action, nil)
+            sigaddset(&handled, number)
         }
+        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
     }
 
     /// Whether a termination signal has arrived.

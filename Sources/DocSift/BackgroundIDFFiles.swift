@@ -2,8 +2,8 @@ import DocSiftFeatures
 import Foundation
 
 /// IDF files: reading and writing stay here, beside the other file readers; the Features
-/// module decodes and encodes bytes only (``BackgroundIDF/init(serialized:)``,
-/// ``BackgroundIDF/serialized()``).
+/// module decodes and encodes bytes only (`BackgroundIDF.init(serialized:)`,
+/// `BackgroundIDF.serialized()`).
 extension BackgroundIDF {
     /// `Models/news-idf.bin` of this source checkout (built from the cnews corpus), for
     /// tools and tests run from a clone.
@@ -16,8 +16,8 @@ extension BackgroundIDF {
     }
 
     /// Reads an IDF file.
-    /// - Throws: ``BackgroundIDFError/unreadable(path:reason:)`` when it cannot be read, or
-    ///   ``BackgroundIDFError/invalidFile(path:problem:)`` naming the file when its content
+    /// - Throws: `BackgroundIDFError/unreadable(path:reason:)` when it cannot be read, or
+    ///   `BackgroundIDFError/invalidFile(path:problem:)` naming the file when its content
     ///   is truncated, corrupt or of another version.
     public init(contentsOf url: URL) throws(BackgroundIDFError) {
         let bytes: [UInt8]
@@ -34,7 +34,7 @@ extension BackgroundIDF {
 
     /// Writes the binary form to `url` (atomically; a device such as `/dev/null` is written
     /// into, never replaced: see `OutputFile`).
-    /// - Throws: ``BackgroundIDFError/writeFailed(path:reason:)``.
+    /// - Throws: `BackgroundIDFError/writeFailed(path:reason:)`.
     public func write(to url: URL) throws(BackgroundIDFError) {
         if let failure = OutputFile.write(serialized(), to: url.path) {
             throw .writeFailed(path: url.path, reason: failure)

@@ -18,7 +18,7 @@ extension BackgroundIDF {
     /// The shipped news IDF statistics (`Models/news-idf.bin`, built into the library);
     /// `DOCSIFT_IDF` names another file.
     /// - Throws: ``DefaultResourceError`` when `DOCSIFT_IDF` names a missing file;
-    ///   ``BackgroundIDFError`` when the file is unreadable or corrupt.
+    ///   `BackgroundIDFError` when the file is unreadable or corrupt.
     public static func loadDefault() throws -> BackgroundIDF {
         let location = DefaultModelLocation.newsIDF
         switch try location.source() {

@@ -4,7 +4,7 @@ import Foundation
 
 /// The binary file a ``TopicModel`` is saved to.
 ///
-/// A ``BinaryContainer`` (magic `DSTOPIC\0`, version, payload size, payload, FNV-1a 64
+/// A `BinaryContainer` (magic `DSTOPIC\0`, version, payload size, payload, FNV-1a 64
 /// checksum of everything before it); version 1 files, whose checksum covered the payload
 /// only, are still read.
 ///

@@ -5,7 +5,7 @@ import DocSiftText
 /// Trains a ``TopicModel``: a ridge classifier over TF-IDF character n-grams whose weights
 /// start from a prior built out of topic profiles.
 ///
-/// 1. Pseudo-documents are sampled from each profile (``PseudoDocumentSampler``); the
+/// 1. Pseudo-documents are sampled from each profile (`PseudoDocumentSampler`); the
 ///    vocabulary is learned from examples plus pseudo-documents, IDF also from background texts.
 /// 2. Each profiled label's prior weight column `W₀` is the normalized centroid of its
 ///    pseudo-documents, times ``TrainingOptions/profilePriorScale``.
@@ -14,8 +14,8 @@ import DocSiftText
 ///    `(X·Xᵀ + λI)·A = Y − X·W₀ − 1·bᵀ`, solved exactly (Gram matrix by ssyrk, Cholesky by
 ///    sposv) or by conjugate gradients over the sparse rows, whichever
 ///    ``TrainingOptions/solver(rowCount:nonzeros:featureCount:labelCount:)`` estimates
-///    cheaper; the squared hinge is solved by dual coordinate descent (``SquaredHingeSolver``).
-///    Examples are held as compact sparse rows (``SparseRowMatrix``), counted once.
+///    cheaper; the squared hinge is solved by dual coordinate descent (`SquaredHingeSolver`).
+///    Examples are held as compact sparse rows (`SparseRowMatrix`), counted once.
 /// 4. Out-of-fold scores from cross-validation inside the training examples only (leave
 ///    one group out when there are at least three groups) calibrate each label's score into
 ///    a probability and choose the abstain and secondary thresholds, so an outer

@@ -3,14 +3,14 @@ import DocSiftFeatures
 /// A ``TopicModel`` compiled for bulk labeling: the fast path of `docsift label`.
 ///
 /// Per document, the n-grams are counted in a small cache-resident table
-/// (``NGramCounts``); then each *distinct* n-gram is looked up once in the vocabulary,
+/// (`NGramCounts`); then each *distinct* n-gram is looked up once in the vocabulary,
 /// with the lookup of a later n-gram prefetched while the current one is scored, and its
-/// IDF and label weights are read from one cache-line-aligned row (``ScoringRows``).
+/// IDF and label weights are read from one cache-line-aligned row (`ScoringRows`).
 /// Scores are `Σ tf-idf · weight`, divided once by the vector's norm: the same numbers as
 /// ``TopicModel/classify(_:title:)`` up to float rounding, without building a vector.
 ///
 /// Build one per model and share it: it is immutable and safe to use from many threads,
-/// each with its own ``NGramCounts``.
+/// each with its own `NGramCounts`.
 public struct TopicScorer: Sendable {
     /// The model this scorer was compiled from.
     public let model: TopicModel

@@ -163,16 +163,16 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
     /// for the same system, with estimated costs (constants measured on the benchmark machine,
     /// one thread):
     /// - exact: the Gram matrix (`n²·d` BLAS flops when the densified rows fit
-    ///   ``ExampleMatrix/denseBudget``, else `n · nonzeros` at ``sparseGramStepsPerSecond``)
-    ///   plus the Cholesky factorization (`n³/3` flops at ``blasFlopsPerSecond``); it holds
+    ///   `ExampleMatrix/denseBudget`, else `n · nonzeros` at `sparseGramStepsPerSecond`)
+    ///   plus the Cholesky factorization (`n³/3` flops at `blasFlopsPerSecond`); it holds
     ///   `n²` floats;
-    /// - dual coordinate descent: ``typicalEpochs`` epochs of `2 · nonzeros · labels` sparse
-    ///   multiply-adds at ``sparseMultiplyAddsPerSecond`` (``RidgeCoordinateDescent``: the
+    /// - dual coordinate descent: `typicalEpochs` epochs of `2 · nonzeros · labels` sparse
+    ///   multiply-adds at `sparseMultiplyAddsPerSecond` (`RidgeCoordinateDescent`: the
     ///   training predictions settle within a few epochs whatever `n`; conjugate gradients,
     ///   `--solver conjugate_gradient`, needed 19 iterations at 10,000 mixed titles, 71 at
     ///   40,000 and 115 at 100,000).
     /// The exact solve is taken while it is affordable outright, its `n × n` matrix within
-    /// ``ExampleMatrix/denseBudget`` and its estimate within ``exactSolveBudgetSeconds``: it
+    /// `ExampleMatrix/denseBudget` and its estimate within `exactSolveBudgetSeconds`: it
     /// is exact, so its result does not depend on a stopping rule (the shipped model and
     /// the cnews folds are solved this way). Beyond that, whichever estimate is lower: for
     /// the corpora measured here that is coordinate descent from a few thousand examples on

@@ -8,6 +8,8 @@ import DocSiftFeatures
 extension TopicClassifierTrainer {
     /// Out-of-fold examples needed to calibrate; with fewer, the softmax rule is kept.
     static let minimumCalibrationExamples = 10
+    /// Examples from which calibration uses one held-out fold instead of all folds.
+    static let singleHoldOutMinimum = 1_000
 
     /// The rule for a model over `labels`, from inner cross-validation folds of `examples`
     /// (prepared text). Background examples join every fit and are never held out.
@@ -20,11 +22,14 @@ extension TopicClassifierTrainer {
             secondaryThresholds: labels.indices.map { $0 == abstainIndex ? ThresholdSelection.never : options.minimumSecondaryProbability })
         guard examples.count >= Self.minimumCalibrationExamples else { return softmax }
         let folds = Self.innerFolds(examples, fallbackFolds: options.thresholdFolds)
+        // A large corpus is calibrated on one held-out fold (a fifth of it by default): one
+        // extra fit instead of one per fold, and still thousands of out-of-fold predictions.
+        let usedFolds = examples.count >= Self.singleHoldOutMinimum ? 1 : folds.count
         var scores: [[Float]] = []
         var truth: [Int] = []
         var about: [Set<Int>] = []
         var isBackground: [Bool] = []
-        for (foldNumber, fold) in folds.enumerated() {
+        for (foldNumber, fold) in folds.enumerated() where foldNumber < usedFolds {
             let held = Set(fold)
             let train = examples.indices.filter { !held.contains($0) }.map { examples[$0] }
             guard !train.isEmpty else { continue }

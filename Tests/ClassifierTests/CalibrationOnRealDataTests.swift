@@ -45,3 +45,32 @@ struct CalibrationOnRealDataTests {
         #expect(ece <= 0.14)
     }
 }
+
+/// Issue 11 beside issue 18: calibration must not multiply the cost of training a large
+/// corpus. From 1,000 examples on, one held-out fold is fitted besides the final model (two
+/// counting passes in all, not six), and the probabilities stay calibrated.
+@Suite("Calibration cost on a large corpus")
+struct CalibrationCostTests {
+    @Test(.enabled(if: Fixtures.hasSharedData, "skipped: ../shared/data (public corpora) is absent"))
+    func aLargeCorpusIsCalibratedOnOneHeldOutFold() throws {
+        let url = Fixtures.sharedData.appendingPathComponent("thucnews_titles/dev.jsonl")
+        let examples = Array(try LabeledTextReader.jsonLines(url).prefix(2_000))
+        #expect(examples.count == 2_000)
+        let countedPasses = Counter()
+        let trainer = TopicClassifierTrainer(
+            options: TrainingPreset.corpus.options(usingProfiles: false, examples: examples),
+            phaseObserver: { phase in if case .counted = phase { countedPasses.add() } })
+        let model = try trainer.train(examples: examples)
+        #expect(countedPasses.value == 2)
+        // Calibrated: probabilities of the answered label are not the softmax's.
+        #expect(model.rule.calibrations != nil)
+    }
+
+    /// A thread-safe count for the phase observer.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.withLock { count += 1 } }
+        var value: Int { lock.withLock { count } }
+    }
+}

@@ -45,6 +45,8 @@ struct ErrorVocabularyTests {
                             ClassifierError.malformed(path: "/m/p.json", reason: "not a topic profile file"),
                             ClassifierError.invalidTraining("no examples"), ClassifierError.numerical("NaN weights"),
                             ClassifierError.invalidVector("index 9 is beyond the 4 features")],
+        "ThresholdOverrideError": [ThresholdOverrideError.unknownTopic("antifraud", known: ["anti_fraud", "other"]),
+                                   ThresholdOverrideError.outOfRange(name: "anti_fraud", value: 1.5)],
         "RequestError": [RequestError.bodyTooLarge(limit: 10), RequestError.tooManyDocuments(count: 5, limit: 3),
                          RequestError.unreadableBody("connection reset"), RequestError.invalidUTF8(offset: 9),
                          RequestError.invalidJSON("unexpected end of data"), RequestError.invalidDocument("documents[1]: missing \"text\"")],

@@ -2,7 +2,7 @@ import Foundation
 
 /// One output record of DocSift: what `docsift label` and `docsift summarize` write, what
 /// `docsift serve` answers and what the C interface returns. The schema and its encoding are
-/// defined here once (``json`` is written by ``RecordJSON``), so every front end writes the
+/// defined here once (``json`` is written by `RecordJSON`), so every front end writes the
 /// same bytes.
 ///
 /// JSONL keys, in this order: `id`, then with a prediction `label`, `scores` (topic →

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// How one label's raw linear score `s` becomes the probability that a document is about
-/// that label, fitted on out-of-fold scores (``CalibrationFitting``). Both methods also read
+/// that label, fitted on out-of-fold scores (`CalibrationFitting`). Both methods also read
 /// the label's margin `m = s − (the highest other score)`: a label's own score says how much
 /// of it the document has, the margin whether another label has more. Without the margin,
 /// the probability of the label that wins is too low (it is the largest of several noisy

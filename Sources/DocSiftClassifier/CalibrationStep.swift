@@ -1,7 +1,7 @@
 import DocSiftFeatures
 
 /// The decision rule of a training run, from out-of-fold predictions inside the training
-/// examples (and background examples, spread over the same folds): per-label calibration (``CalibrationFitting``), abstain thresholds
+/// examples (and background examples, spread over the same folds): per-label calibration (`CalibrationFitting`), abstain thresholds
 /// (``ThresholdSelection/choose(probabilities:truth:labelCount:abstainIndex:base:maximum:)``)
 /// and secondary thresholds for precision
 /// (``ThresholdSelection/chooseSecondary(probabilities:about:labelCount:abstainIndex:rule:)``).

@@ -34,7 +34,9 @@ public struct GroupedCrossValidation: Sendable {
     /// Runs one fold per distinct group (in sorted order).
     /// - Throws: ``ClassifierError/invalidTraining(_:)`` when an example has no group or
     ///   there are fewer than two groups; training errors otherwise.
-    /// - Parameter foldFinished: called after each fold with the number of folds done and
+    /// - Parameters:
+    ///   - examples: the labeled examples, each with its group.
+    ///   - foldFinished: called after each fold with the number of folds done and
     ///   the number of documents predicted so far (for progress reports).
     public func run(_ examples: [LabeledText], foldFinished: (_ folds: Int, _ documents: Int) -> Void = { _, _ in })
         throws -> CrossValidationReport {

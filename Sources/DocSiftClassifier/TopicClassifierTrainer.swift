@@ -19,7 +19,7 @@ import DocSiftText
 /// 4. Out-of-fold scores from cross-validation inside the training examples only (leave
 ///    one group out when there are at least three groups) calibrate each label's score into
 ///    a probability and choose the abstain and secondary thresholds, so an outer
-///    evaluation stays honest (``calibratedRule(examples:backgroundExamples:pseudo:backgroundFrequencies:labels:abstainIndex:)``).
+///    evaluation stays honest (`calibratedRule(examples:backgroundExamples:pseudo:backgroundFrequencies:labels:abstainIndex:)`).
 ///
 /// Without profiles this is a plain one-vs-rest ridge classifier for any label set.
 ///
@@ -31,7 +31,7 @@ public struct TopicClassifierTrainer: Sendable {
     public var options: TrainingOptions
 
     /// The calibration method; `nil` (the default) lets the amount of out-of-fold evidence
-    /// decide (``CalibrationFitting``).
+    /// decide (`CalibrationFitting`).
     public var calibrationMethod: CalibrationMethod?
 
     /// Called as each phase of a fit ends (for progress and `--verbose`); `nil` by default.

@@ -116,7 +116,12 @@ def label_rows(rows: Iterable[tuple], settings: Settings) -> Iterator[tuple]:
     """Parquet rows: (id, label, scores, secondary, summary, sentences, keywords, error)."""
     for line in label_lines(rows, settings):
         record = json.loads(line)
-        yield (record["id"], record.get("label"), record.get("scores"), record.get("secondary"),
+        # A probability of exactly 0 or 1 is written as the JSON number 0 or 1, which Python
+        # reads as an int; the map column holds doubles.
+        scores = record.get("scores")
+        if scores is not None:
+            scores = {topic: float(value) for topic, value in scores.items()}
+        yield (record["id"], record.get("label"), scores, record.get("secondary"),
                record.get("summary"), record.get("sentences"), record.get("keywords"), record.get("error"))
 
 

@@ -186,7 +186,8 @@ struct TrainingCorpusCounter {
                                 guard feature >= 0 else { continue }
                                 packed.append(UInt64(UInt32(bitPattern: feature)) << 32 | UInt64(UInt32(values[p])))
                             }
-                            packed.sort()
+                            // Features are distinct within a row: ordering by the upper half sorts the row.
+                            RadixSort.sort(&packed, bytes: 4..<8)
                             let start = written
                             for entry in packed {
                                 let feature = Int32(truncatingIfNeeded: entry >> 32)

@@ -17,6 +17,17 @@ public struct InputRecord: Sendable, Equatable {
     /// Any other string fields of the JSONL record (e.g. `page`, `fold`), for grouping.
     public var fields: [String: String]
 
+    /// The budgets `max_chars` may give (and `--max-chars`, and a server request's
+    /// `max_chars`): at least one character, at most a million. The summarizer reads at
+    /// most the first 100,000 characters of a document, so a larger budget is a mistake.
+    package static let maxCharactersRange: ClosedRange<Int> = 1...1_000_000
+
+    /// Why a `max_chars` of `given` (as written, or its JSON type) is refused: the field
+    /// (`field`, e.g. `documents[2].max_chars`) and the valid range, one line.
+    package static func invalidMaxCharacters(_ given: String, field: String = "max_chars") -> String {
+        "\(field) is \(given): give a whole number of characters from \(maxCharactersRange.lowerBound) to \(maxCharactersRange.upperBound)"
+    }
+
     /// Creates a record.
     public init(id: String, text: String, title: String? = nil, label: String? = nil,
                 maxCharacters: Int? = nil, summary: String? = nil, fields: [String: String] = [:]) {

@@ -55,8 +55,9 @@ public enum JSONLRecordParser {
         }
         var maxCharacters: Int?
         if let raw = value("max_chars"), raw != .null {
-            guard case .number(let literal) = raw, let number = wholeNumber(literal) else {
-                return .failure(InputRecordError(id: id, reason: "max_chars is not a whole number"))
+            guard case .number(let literal) = raw, let number = wholeNumber(literal),
+                  InputRecord.maxCharactersRange.contains(number) else {
+                return .failure(InputRecordError(id: id, reason: InputRecord.invalidMaxCharacters(shown(raw))))
             }
             maxCharacters = number
         }
@@ -71,6 +72,18 @@ public enum JSONLRecordParser {
     /// `name` as messages write it: bare when it is the standard name, else quoted.
     static func quoted(_ name: String, _ standard: String) -> String {
         name == standard ? standard : "\"\(name)\""
+    }
+
+    /// A member's value as a message quotes it: a number as written (its first 24
+    /// characters), else its JSON type.
+    static func shown(_ value: FlatJSONObject.Value) -> String {
+        switch value {
+        case .number(let literal): literal.count > 24 ? String(literal.prefix(24)) + "…" : literal
+        case .string: "a string"
+        case .bool(let flag): flag ? "true" : "false"
+        case .null: "null"
+        case .composite: "an object or array"
+        }
     }
 
     /// The integer a number literal denotes exactly (`12`, `12.0`, `1.2e1`), or `nil`.

@@ -14,8 +14,9 @@ public struct BackgroundIDF: Sendable, Equatable {
     public let keys: [UInt64]
     /// Document frequency of each key.
     public let documentFrequencies: [UInt32]
-    /// Each key's position in ``keys``, with its IDF as the weight.
-    private let table: KeyIndexTable
+    /// Each key's position in ``keys``, with its IDF as the weight; built on the first
+    /// lookup (8 MiB for the shipped statistics, which a run may never need).
+    private let table: BuiltOnFirstUse<KeyIndexTable>
     /// The IDF of an n-gram the table does not list (pruned or unseen: df taken as 1).
     public let unseenIDF: Float
 
@@ -51,23 +52,25 @@ public struct BackgroundIDF: Sendable, Equatable {
         self.documentCount = documentCount  // checked by every caller: 0...Int32.max
         self.keys = sortedKeys
         self.documentFrequencies = frequencies
-        // Document frequencies repeat: one logarithm per distinct value, not per key.
         let documentCount = self.documentCount
-        let highest = Int(frequencies.max() ?? 0)
-        let byFrequency = (0...min(highest, 1 << 16)).map {
-            DocumentFrequencies.smoothIDF(documentFrequency: $0, documentCount: documentCount)
-        }
-        // Keys are distinct (strictly ascending): each goes straight into an empty slot of a
-        // table sized for all of them, with its position as index and its IDF as weight.
-        let weights = [Float](unsafeUninitializedCapacity: frequencies.count) { weights, initialized in
-            for df in frequencies {
-                let df = Int(df)
-                weights.initializeElement(at: initialized, to: df < byFrequency.count
-                    ? byFrequency[df] : DocumentFrequencies.smoothIDF(documentFrequency: df, documentCount: documentCount))
-                initialized &+= 1
+        self.table = BuiltOnFirstUse {
+            // Document frequencies repeat: one logarithm per distinct value, not per key.
+            let highest = Int(frequencies.max() ?? 0)
+            let byFrequency = (0...min(highest, 1 << 16)).map {
+                DocumentFrequencies.smoothIDF(documentFrequency: $0, documentCount: documentCount)
             }
+            // Keys are distinct (strictly ascending): each goes straight into an empty slot of a
+            // table sized for all of them, with its position as index and its IDF as weight.
+            let weights = [Float](unsafeUninitializedCapacity: frequencies.count) { weights, initialized in
+                for df in frequencies {
+                    let df = Int(df)
+                    weights.initializeElement(at: initialized, to: df < byFrequency.count
+                        ? byFrequency[df] : DocumentFrequencies.smoothIDF(documentFrequency: df, documentCount: documentCount))
+                    initialized &+= 1
+                }
+            }
+            return KeyIndexTable(distinctKeys: sortedKeys, weights: weights)
         }
-        self.table = KeyIndexTable(distinctKeys: sortedKeys, weights: weights)
         self.unseenIDF = DocumentFrequencies.smoothIDF(documentFrequency: 1, documentCount: self.documentCount)
     }
 
@@ -98,18 +101,18 @@ public struct BackgroundIDF: Sendable, Equatable {
     /// The smoothed IDF of `key` (``unseenIDF`` when it is not listed).
     @inline(__always)
     public func idf(of key: UInt64) -> Float {
-        table.entry(of: key)?.weight ?? unseenIDF
+        table.value.entry(of: key)?.weight ?? unseenIDF
     }
 
     /// The IDF of each of `keys` (as ``idf(of:)``, with the table loads of consecutive
     /// keys overlapped).
     public func idf(of keys: [UInt64]) -> [Float] {
-        table.weights(of: keys, missing: unseenIDF)
+        table.value.weights(of: keys, missing: unseenIDF)
     }
 
     /// The document frequency of `key` (0 when not listed).
     public func documentFrequency(of key: UInt64) -> Int {
-        table.index(of: key).map { Int(documentFrequencies[Int($0)]) } ?? 0
+        table.value.index(of: key).map { Int(documentFrequencies[Int($0)]) } ?? 0
     }
 
     /// Equal when options, document count and every key with its frequency match.

@@ -1,3 +1,4 @@
+import DocSift
 import Foundation
 
 /// One document of a request: `{"id", "text", "title", "max_chars"}`; only `text` is required.
@@ -23,8 +24,37 @@ struct RequestDocument: Decodable, Sendable {
         }
         text = try container.decode(String.self, forKey: .text)
         title = try container.decodeIfPresent(String.self, forKey: .title)
-        maxCharacters = try container.decodeIfPresent(Int.self, forKey: .max_chars)
+        maxCharacters = try RequestDocument.maxCharacters(in: container)
     }
+
+    /// The document's `max_chars`, checked against the CLI's range
+    /// (`InputRecord.maxCharactersRange`); a number may be written `120`, `120.0` or `1.2e2`.
+    /// - Throws: ``InvalidMaxCharacters`` (a 422 naming the field) for anything else: a
+    ///   fraction, a number out of range (`1e300` included), or not a number.
+    private static func maxCharacters(in container: KeyedDecodingContainer<Key>) throws -> Int? {
+        guard container.contains(.max_chars), try container.decodeNil(forKey: .max_chars) == false else { return nil }
+        let whole = (try? container.decode(Int.self, forKey: .max_chars))
+            ?? (try? container.decode(Double.self, forKey: .max_chars)).flatMap { Int(exactly: $0) }
+        if let whole, InputRecord.maxCharactersRange.contains(whole) { return whole }
+        let given: String
+        if let whole {
+            given = String(whole)
+        } else if let number = try? container.decode(Double.self, forKey: .max_chars) {
+            given = number.isFinite ? "\(number)" : "out of range"
+        } else {
+            given = (try? container.decode(String.self, forKey: .max_chars)) != nil ? "a string" : "not a number"
+        }
+        throw InvalidMaxCharacters(path: container.codingPath + [Key.max_chars], given: given)
+    }
+}
+
+/// A `max_chars` that is not a budget (thrown while decoding, turned into
+/// ``RequestError/invalidField(_:)``).
+struct InvalidMaxCharacters: Error {
+    /// Where the field is in the body.
+    var path: [any CodingKey]
+    /// The value as the message shows it (`-5`, `1e+300`, `a string`).
+    var given: String
 }
 
 /// A request body: one document, or a batch `{"documents": [...]}`.
@@ -57,6 +87,8 @@ struct DocumentRequest: Decodable, Sendable {
         let request: DocumentRequest
         do {
             request = try JSONDecoder().decode(DocumentRequest.self, from: Data(body))
+        } catch let invalid as InvalidMaxCharacters {
+            throw .invalidField(InputRecord.invalidMaxCharacters(invalid.given, field: RequestError.path(invalid.path)))
         } catch let DecodingError.keyNotFound(key, context) {
             throw .invalidDocument("\(RequestError.path(context.codingPath + [key])): missing \"\(key.stringValue)\"")
         } catch let DecodingError.typeMismatch(_, context) where !context.codingPath.isEmpty {

@@ -15,13 +15,16 @@ enum RequestError: Error, Equatable, LocalizedError, CustomStringConvertible {
     case invalidJSON(String)
     /// The JSON is not a document or a batch of documents (the message names the field).
     case invalidDocument(String)
+    /// A field has a value of its type that is not valid (the message names the field and
+    /// the valid values, e.g. `documents[1].max_chars is 0: …`).
+    case invalidField(String)
 
     /// The HTTP status of the reply.
     var status: HTTPResponse.Status {
         switch self {
         case .bodyTooLarge, .tooManyDocuments: .contentTooLarge
         case .unreadableBody, .invalidUTF8, .invalidJSON: .badRequest
-        case .invalidDocument: .unprocessableContent
+        case .invalidDocument, .invalidField: .unprocessableContent
         }
     }
 
@@ -40,6 +43,8 @@ enum RequestError: Error, Equatable, LocalizedError, CustomStringConvertible {
             "request body is not valid JSON (\(problem)); send {\"id\",\"text\",\"title\"} or {\"documents\":[...]}"
         case .invalidDocument(let problem):
             "\(problem); each document is {\"id\",\"text\",\"title\"} with \"text\" a string"
+        case .invalidField(let problem):
+            problem
         }
     }
 

@@ -21,7 +21,9 @@ struct SummaryArguments: ParsableArguments {
 
     func validate() throws {
         if maxChars != nil && sentences != nil { throw ValidationError("give --max-chars or --sentences, not both") }
-        if let maxChars, maxChars < 1 { throw ValidationError("--max-chars must be at least 1") }
+        let budgets = InputRecord.maxCharactersRange
+        if let maxChars, maxChars < budgets.lowerBound { throw ValidationError("--max-chars must be at least \(budgets.lowerBound)") }
+        if let maxChars, maxChars > budgets.upperBound { throw ValidationError("--max-chars must be at most \(budgets.upperBound)") }
         if let sentences, sentences < 1 { throw ValidationError("--sentences must be at least 1") }
         if keywords < 0 { throw ValidationError("--keywords cannot be negative") }
     }
@@ -57,8 +59,9 @@ struct SummaryArguments: ParsableArguments {
         return summarizer.summarize(text, title: record.title, budget: budget(for: record))
     }
 
-    /// The budget for one record: its own `max_chars`, else the options' budget.
+    /// The budget for one record: its own `max_chars` (checked when the record was read:
+    /// ``InputRecord/maxCharactersRange``), else the options' budget.
     static func budget(for record: InputRecord) -> SummaryBudget? {
-        record.maxCharacters.map { .characters(max(1, $0)) }
+        record.maxCharacters.map { .characters($0) }
     }
 }

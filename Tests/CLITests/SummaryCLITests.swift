@@ -33,6 +33,36 @@ struct SummaryCLITests {
         #expect(summaries[1].unicodeScalars.count > 20)
     }
 
+    /// Issue #17: a record's `max_chars` of -5 or 0 gave a 1-character summary, and 1e300 or
+    /// 1.5 a message that named no range. Each is now an error record naming the field and
+    /// the valid range; the run goes on with the next record and exits 0 (1 with --strict).
+    @Test func anInvalidRecordBudgetIsAnErrorRecordNamingTheRange() throws {
+        let text = "民警提醒群众提高防范电信网络诈骗意识，切勿向陌生人转账。矿山企业开展安全生产隐患排查整治。"
+        let budgets = ["-5", "0", "1.5", "1e300", "1000001", "\"40\"", "true", "40", "1.2e1", "1000000"]
+        let input = budgets.enumerated().map { "{\"id\":\"r\($0.offset)\",\"text\":\"\(text)\",\"max_chars\":\($0.element)}\n" }.joined()
+        for verb in [["summarize"], ["label", "--summary"]] {
+            let out = try CLIRunner.run(verb + ["--threads", "2"], stdin: input)
+            #expect(out.status == 0, "\(verb): \(out.stderr)")
+            let records = out.records
+            #expect(records.map { $0["id"] as? String } == budgets.indices.map { "r\($0)" })
+            for (record, budget) in zip(records, budgets).prefix(7) {
+                let error = record["error"] as? String ?? "(no error: \(record))"
+                #expect(record["summary"] == nil, "\(verb) max_chars \(budget): \(record)")
+                #expect(error.hasPrefix("max_chars is ") && error.hasSuffix("give a whole number of characters from 1 to 1000000"),
+                        "\(verb) max_chars \(budget): \(error)")
+            }
+            let summaries = records.suffix(3).map { $0["summary"] as? String ?? "" }
+            #expect(summaries[0].unicodeScalars.count <= 40 && summaries[0].unicodeScalars.count > 12, "\(summaries[0])")
+            #expect(summaries[1].unicodeScalars.count <= 12 && !summaries[1].isEmpty, "\(summaries[1])")
+            #expect(summaries[2].unicodeScalars.count > 40, "\(summaries[2])")
+            #expect(out.stderr.contains("7 record(s) could not be processed"), "\(out.stderr)")
+        }
+        let strict = try CLIRunner.run(["summarize", "--strict"], stdin: input)
+        #expect(strict.status == 1 && strict.records.count == 1 && strict.records[0]["error"] != nil)
+        let flag = try CLIRunner.run(["summarize", "--max-chars", "1000001"], stdin: input)
+        #expect(flag.status == 64 && flag.stderr.contains("--max-chars must be at most 1000000"), "\(flag.stderr)")
+    }
+
     @Test func lcstsRougeBeatsLeadByTwoPoints() throws {
         guard FileManager.default.fileExists(atPath: SummaryCLITests.lcsts.path) else {
             print("skipped: \(SummaryCLITests.lcsts.path) not found (the public corpora live in ../shared/data)")

@@ -61,6 +61,10 @@ struct InputSourceTests {
         #expect(record.title == "标题")
         #expect(record.label == "anti_fraud")
         #expect(record.maxCharacters == 30)
+        for (literal, budget) in [("1", 1), ("1000000", 1_000_000), ("1.2e2", 120), ("40.0", 40), ("null", nil)] as [(String, Int?)] {
+            let parsed = try? JSONLRecordParser.parse(#"{"text":"正文","max_chars":"# + literal + "}", fallbackID: "f:2").get()
+            #expect(parsed != nil && parsed?.maxCharacters == budget, "max_chars \(literal)")
+        }
         #expect(record.summary == "摘要")
         #expect(record.fields["page"] == "p1")
         #expect(record.fields["fold"] == "3")
@@ -70,7 +74,16 @@ struct InputSourceTests {
         let cases: [(String, String)] = [
             ("{oops", "malformed JSON"), ("[1,2]", "not a JSON object"), (#"{"id":"q"}"#, "missing text"),
             (#"{"id":"q","text":5}"#, "text is not a string"),
-            (#"{"id":"q","text":"x","max_chars":1.5}"#, "max_chars is not a whole number"),
+            (#"{"id":"q","text":"x","max_chars":1.5}"#, "max_chars is 1.5: give a whole number of characters from 1 to 1000000"),
+            // Issue #17: these were read as budgets (-5 and 0 gave a 1-character summary).
+            (#"{"id":"q","text":"x","max_chars":-5}"#, "max_chars is -5: give a whole number of characters from 1 to 1000000"),
+            (#"{"id":"q","text":"x","max_chars":0}"#, "max_chars is 0: give a whole number of characters from 1 to 1000000"),
+            (#"{"id":"q","text":"x","max_chars":-0.0}"#, "max_chars is -0.0: give a whole number of characters from 1 to 1000000"),
+            (#"{"id":"q","text":"x","max_chars":1000001}"#, "max_chars is 1000001: give a whole number of characters from 1 to 1000000"),
+            (#"{"id":"q","text":"x","max_chars":1e18}"#, "max_chars is 1e18: give a whole number of characters from 1 to 1000000"),
+            (#"{"id":"q","text":"x","max_chars":1e300}"#, "max_chars is 1e300: give a whole number of characters from 1 to 1000000"),
+            (#"{"id":"q","text":"x","max_chars":"40"}"#, "max_chars is a string: give a whole number of characters from 1 to 1000000"),
+            (#"{"id":"q","text":"x","max_chars":[40]}"#, "max_chars is an object or array: give a whole number of characters from 1 to 1000000"),
         ]
         for (line, reason) in cases {
             guard case .failure(let error) = JSONLRecordParser.parse(line, fallbackID: "f:9") else {

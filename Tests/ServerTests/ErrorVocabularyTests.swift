@@ -49,7 +49,8 @@ struct ErrorVocabularyTests {
                                    ThresholdOverrideError.outOfRange(name: "anti_fraud", value: 1.5)],
         "RequestError": [RequestError.bodyTooLarge(limit: 10), RequestError.tooManyDocuments(count: 5, limit: 3),
                          RequestError.unreadableBody("connection reset"), RequestError.invalidUTF8(offset: 9),
-                         RequestError.invalidJSON("unexpected end of data"), RequestError.invalidDocument("documents[1]: missing \"text\"")],
+                         RequestError.invalidJSON("unexpected end of data"), RequestError.invalidDocument("documents[1]: missing \"text\""),
+                         RequestError.invalidField("documents[1].max_chars is 0: give a whole number of characters from 1 to 1000000")],
         "CInterfaceError": [CInterfaceError.nullArgument("text"), CInterfaceError.invalidUTF8("title"), CInterfaceError.emptyDocument,
                             CInterfaceError.invalidArgument("max_chars is -5: give a positive budget"),
                             CInterfaceError.model("/m/x.dsmodel: not a DocSift topic model file"),
@@ -59,6 +60,7 @@ struct ErrorVocabularyTests {
     /// Error types that never reach a caller, and why.
     static let internalOnly: [String: String] = [
         "StopReading": "control flow inside BulkOptions",
+        "InvalidMaxCharacters": "thrown while a request is decoded, turned into RequestError.invalidField",
         "EndOfData": "BinaryReader's end of data, turned into ModelFileError.truncated",
         "Problem": "BinaryContainer's problem, turned into ModelFileError or BackgroundIDFError",
         "Failure": "FileSystemReason's reason, carried by ModelFileError/BackgroundIDFError/ClassifierError",

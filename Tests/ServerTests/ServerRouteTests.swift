@@ -83,4 +83,32 @@ struct ServerRouteTests {
         #expect(metrics.text.contains(#"docsift_documents_processed_total{route="/v1/label"} 2"#), "only the accepted batch counts")
         }
     }
+
+    /// Issue #17: `max_chars` 1e300 was answered 400 "not valid JSON", and -5 or 0 gave a
+    /// 1-character summary. Every budget outside 1…1,000,000 (or not a whole number) is now
+    /// 422 naming the field, with its path in a batch; valid budgets still hold.
+    @Test func anInvalidMaxCharsIs422NamingTheField() async throws {
+        try await RunningServer.with { port in try await check(port) }
+        func check(_ port: Int) async throws {
+        let text = "民警提醒群众提高防范电信网络诈骗意识，切勿向陌生人转账。矿山企业开展安全生产隐患排查整治。"
+        func post(_ body: String) async throws -> (status: Int, json: [String: Any]?, text: String) {
+            try await TestSupport.request("POST", port: port, path: "/v1/summarize", body: Array(body.utf8))
+        }
+        for (literal, shown) in [("1e300", "1e+300"), ("-5", "-5"), ("0", "0"), ("1.5", "1.5"), ("1000001", "1000001"),
+                                 ("\"40\"", "a string"), ("true", "not a number")] {
+            let reply = try await post(#"{"id":"a","text":"\#(text)","max_chars":\#(literal)}"#)
+            let error = reply.json?["error"] as? String ?? "(no JSON error: \(reply.text))"
+            #expect(reply.status == 422, "max_chars \(literal): \(reply.status) \(error)")
+            #expect(error == "max_chars is \(shown): give a whole number of characters from 1 to 1000000", "\(error)")
+        }
+        let batch = try await post(#"{"documents":[{"text":"\#(text)","max_chars":20},{"text":"\#(text)","max_chars":1e300}]}"#)
+        #expect(batch.status == 422 && (batch.json?["error"] as? String)?.hasPrefix("documents[1].max_chars is 1e+300: ") == true,
+                "\(batch.text)")
+        for (literal, limit) in [("20", 20), ("2e1", 20), ("20.0", 20), ("1000000", 1_000_000)] {
+            let reply = try await post(#"{"id":"a","text":"\#(text)","max_chars":\#(literal)}"#)
+            let summary = reply.json?["summary"] as? String ?? ""
+            #expect(reply.status == 200 && !summary.isEmpty && summary.unicodeScalars.count <= limit, "\(literal): \(reply.text)")
+        }
+        }
+    }
 }

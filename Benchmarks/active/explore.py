@@ -2,7 +2,10 @@
 the NLPCC train split (the test split is not read). For each seed: 1,000 random labeled; the
 model trained on them labels the rest of the archive; each policy picks 1,000 more from those
 predictions; a model is trained on the 2,000 and measured on the validation split, beside 2,000
-random. Needs a docsift build whose label records carry the raw scores as "raw" (see run.sh).
+random. The policies are reimplemented here (character bigrams of the raw text, where the CLI
+cuts bigrams with the model's n-gram kernel and asks the model's vocabulary what it has seen).
+Needs a docsift build whose label records also carry the raw scores as "raw": apply
+raw-scores.patch to a scratch copy of the repository, build, and pass that binary as --docsift.
 """
 import argparse, json, math, os, random, statistics, subprocess, sys
 from collections import Counter, defaultdict

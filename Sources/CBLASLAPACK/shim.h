@@ -34,5 +34,7 @@ void ssyevd_(const char *jobz, const char *uplo, const int *n, float *a, const i
              size_t jobzLength, size_t uploLength);
 void sposv_(const char *uplo, const int *n, const int *nrhs, float *a, const int *lda,
             float *b, const int *ldb, int *info, size_t uploLength);
+void strtri_(const char *uplo, const char *diag, const int *n, float *a, const int *lda, int *info,
+             size_t uploLength, size_t diagLength);
 
 #endif

@@ -1,4 +1,5 @@
 import DocSiftFeatures
+import DocSiftLinearAlgebra
 
 /// The decision rule of a training run, from out-of-fold predictions inside the training
 /// examples (and background examples, spread over the same folds): per-label calibration (`CalibrationFitting`), abstain thresholds
@@ -8,13 +9,19 @@ import DocSiftFeatures
 extension TopicClassifierTrainer {
     /// Out-of-fold examples needed to calibrate; with fewer, the softmax rule is kept.
     static let minimumCalibrationExamples = 10
-    /// Examples from which calibration uses one held-out fold instead of all folds.
+    /// Examples from which calibration fits no inner folds: an exact fit gives its
+    /// closed-form leave-one-out scores, an iterative one is calibrated on one held-out fold.
     static let singleHoldOutMinimum = 1_000
 
     /// The rule for a model over `labels`, from inner cross-validation folds of `examples`
     /// (prepared text). Background examples join every fit and are never held out.
+    ///
+    /// `leaveOneOut`, when given, holds the final fit's leave-one-out scores of every row
+    /// (examples, then background examples): they are the out-of-fold predictions, and no
+    /// fold is fitted.
     func calibratedRule(examples: [LabeledText], backgroundExamples: [LabeledText], pseudo: [LabeledText],
-                        backgroundFrequencies: DocumentFrequencies?, labels: [String], abstainIndex: Int?) throws -> DecisionRule {
+                        backgroundFrequencies: DocumentFrequencies?, labels: [String], abstainIndex: Int?,
+                        leaveOneOut: DenseMatrix? = nil) throws -> DecisionRule {
         let c = labels.count
         let softmax = DecisionRule(
             softmaxScale: options.softmaxScale, abstainIndex: abstainIndex,
@@ -22,14 +29,27 @@ extension TopicClassifierTrainer {
             secondaryThresholds: labels.indices.map { $0 == abstainIndex ? ThresholdSelection.never : options.minimumSecondaryProbability })
         guard examples.count >= Self.minimumCalibrationExamples else { return softmax }
         let folds = Self.innerFolds(examples, fallbackFolds: options.thresholdFolds)
-        // A large corpus is calibrated on one held-out fold (a fifth of it by default): one
-        // extra fit instead of one per fold, and still thousands of out-of-fold predictions.
+        // A large corpus fitted iteratively is calibrated on one held-out fold (a fifth of it
+        // by default): one extra fit instead of one per fold, and still thousands of
+        // out-of-fold predictions.
         let usedFolds = examples.count >= Self.singleHoldOutMinimum ? 1 : folds.count
         var scores: [[Float]] = []
         var truth: [Int] = []
         var about: [Set<Int>] = []
         var isBackground: [Bool] = []
-        for (foldNumber, fold) in folds.enumerated() where foldNumber < usedFolds {
+        func record(_ example: LabeledText, background: Bool) {
+            let primary = labels.firstIndex(of: example.label) ?? abstainIndex ?? 0
+            truth.append(primary)
+            about.append(Set([primary] + (example.secondary ?? []).compactMap { labels.firstIndex(of: $0) }))
+            isBackground.append(background)
+        }
+        let closedForm = leaveOneOut.flatMap { $0.rows == examples.count + backgroundExamples.count && $0.columns == c ? $0 : nil }
+        if let leaveOneOut = closedForm {
+            scores = (0..<leaveOneOut.rows).map { Array(leaveOneOut.values[$0 * c..<($0 + 1) * c]) }
+            for example in examples { record(example, background: false) }
+            for example in backgroundExamples { record(example, background: true) }
+        }
+        for (foldNumber, fold) in folds.enumerated() where foldNumber < usedFolds && closedForm == nil {
             let held = Set(fold)
             let train = examples.indices.filter { !held.contains($0) }.map { examples[$0] }
             guard !train.isEmpty else { continue }
@@ -42,12 +62,7 @@ extension TopicClassifierTrainer {
             let heldOut = fold.map { examples[$0] } + heldBackground
             let vectors = heldOut.map { part.vectorizer.transform($0.text, using: counts) }
             scores += try Self.scores(vectors, weights: part.weights, bias: part.bias)
-            for (k, example) in heldOut.enumerated() {
-                let primary = labels.firstIndex(of: example.label) ?? abstainIndex ?? 0
-                truth.append(primary)
-                about.append(Set([primary] + (example.secondary ?? []).compactMap { labels.firstIndex(of: $0) }))
-                isBackground.append(k >= fold.count)
-            }
+            for (k, example) in heldOut.enumerated() { record(example, background: k >= fold.count) }
         }
         guard scores.count >= Self.minimumCalibrationExamples else { return softmax }
         let targets = (0..<c).map { label in about.map { $0.contains(label) } }

@@ -68,7 +68,8 @@ public struct DecisionRule: Sendable, Equatable {
     ///   - scores: the raw scores, when the label is to be the one with the highest
     ///   score (calibrated models). Per-label calibration may reorder labels a little; the
     ///   score order is the fit's own decision, and on the seeds (leave one page out, cnews
-    ///   background, minimum document frequency 2) it gives macro-F1 0.852 against 0.793.
+    ///   background, minimum document frequency 2) it gave macro-F1 0.852 against 0.793, before
+    ///   the no-evidence threshold rule of `ThresholdSelection`.
     public func decide(_ probabilities: [Float], scores: [Float]? = nil) -> (label: Int, abstained: Bool, secondary: [Int]) {
         guard !probabilities.isEmpty else { return (0, false, []) }
         let ranking = scores.flatMap { $0.count == probabilities.count ? $0 : nil } ?? probabilities

@@ -17,7 +17,8 @@ import DocSiftText
 ///    cheaper; the squared hinge is solved by dual coordinate descent (`SquaredHingeSolver`).
 ///    Examples are held as compact sparse rows (`SparseRowMatrix`), counted once.
 /// 4. Out-of-fold scores from cross-validation inside the training examples only (leave
-///    one group out when there are at least three groups) calibrate each label's score into
+///    one group out when there are at least three groups; from 1,000 examples on, the exact
+///    fit's closed-form leave-one-out scores, or one held-out fold of an iterative fit) calibrate each label's score into
 ///    a probability and choose the abstain and secondary thresholds, so an outer
 ///    evaluation stays honest (`calibratedRule(examples:backgroundExamples:pseudo:backgroundFrequencies:labels:abstainIndex:)`).
 ///
@@ -97,10 +98,27 @@ public struct TopicClassifierTrainer: Sendable {
         let labels = Self.labelOrder(examples: examples + backgroundExamples, profiles: profiles)
         let pseudo = pseudoDocuments(profiles)
         let abstainIndex = options.abstainLabel.flatMap { labels.firstIndex(of: $0) }
-        let rule = try calibratedRule(
-            examples: examples, backgroundExamples: backgroundExamples, pseudo: pseudo,
-            backgroundFrequencies: backgroundFrequencies, labels: labels, abstainIndex: abstainIndex)
-        var part = try fit(examples: examples, extra: backgroundExamples, pseudo: pseudo, background: backgroundFrequencies, labels: labels)
+        // A large corpus that is still solved exactly (its n × n system in memory) is
+        // calibrated on the final fit's closed-form leave-one-out scores: no extra fit.
+        // Otherwise calibration fits first, so that its fit and the final one are never
+        // held at the same time.
+        let rowCount = examples.count + backgroundExamples.count
+        var part: FittedParts
+        let rule: DecisionRule
+        if examples.count >= Self.singleHoldOutMinimum, rowCount * rowCount <= ExampleMatrix.denseBudget {
+            part = try fit(examples: examples, extra: backgroundExamples, pseudo: pseudo, background: backgroundFrequencies,
+                           labels: labels, leaveOneOut: true)
+            rule = try calibratedRule(
+                examples: examples, backgroundExamples: backgroundExamples, pseudo: pseudo,
+                backgroundFrequencies: backgroundFrequencies, labels: labels, abstainIndex: abstainIndex,
+                leaveOneOut: part.leaveOneOutScores)
+            part.leaveOneOutScores = nil
+        } else {
+            rule = try calibratedRule(
+                examples: examples, backgroundExamples: backgroundExamples, pseudo: pseudo,
+                backgroundFrequencies: backgroundFrequencies, labels: labels, abstainIndex: abstainIndex)
+            part = try fit(examples: examples, extra: backgroundExamples, pseudo: pseudo, background: backgroundFrequencies, labels: labels)
+        }
         if let limit = options.maxModelFeatures { part = Self.pruned(part, keeping: limit) }
         return try TopicModel(labels: labels, vectorizer: part.vectorizer, weights: part.weights, bias: part.bias, rule: rule,
                               convertsTraditional: options.convertsTraditional)
@@ -129,12 +147,16 @@ public struct TopicClassifierTrainer: Sendable {
         var vectorizer: TFIDFVectorizer
         var weights: DenseMatrix
         var bias: [Float]
+        /// Each row's leave-one-out scores (rows × labels, examples then extra), when asked
+        /// for and the fit was exact; `nil` otherwise.
+        var leaveOneOutScores: DenseMatrix? = nil
     }
 
     /// One fit: `examples` (weight 1) and `extra` (background examples, weighted, not in
     /// the vocabulary) against labels `labels`.
+    /// With `leaveOneOut`, an exact fit also returns each row's leave-one-out scores.
     func fit(examples trainingExamples: [LabeledText], extra: [LabeledText] = [], pseudo: [LabeledText],
-             background: DocumentFrequencies?, labels: [String]) throws -> FittedParts {
+             background: DocumentFrequencies?, labels: [String], leaveOneOut: Bool = false) throws -> FittedParts {
         // Each example is cut into n-grams once; its row is kept compactly until the
         // vocabulary is known, then rewritten in place as its TF-IDF vector.
         var counter = TrainingCorpusCounter(options: options.ngrams)
@@ -151,13 +173,13 @@ public struct TopicClassifierTrainer: Sendable {
         let sampleWeights = [Float](repeating: 1, count: trainingExamples.count)
             + [Float](repeating: options.backgroundExampleWeight, count: extra.count)
         return try fit(rows: &rows, truth: truth, sampleWeights: sampleWeights, vectorizer: vectorizer,
-                       pseudo: pseudo, labels: labels)
+                       pseudo: pseudo, labels: labels, leaveOneOut: leaveOneOut)
     }
 
     /// The solve of one fit, over vectorized rows (`truth`: label index per row, −1 = none).
     /// The rows are spent: an iterative solver releases them once solved.
     func fit(rows: inout SparseRowMatrix, truth: [Int], sampleWeights: [Float], vectorizer: TFIDFVectorizer,
-             pseudo: [LabeledText], labels: [String]) throws -> FittedParts {
+             pseudo: [LabeledText], labels: [String], leaveOneOut: Bool = false) throws -> FittedParts {
         let featureCount = vectorizer.vocabulary.count
         let c = labels.count
         // The weights are allocated when first needed: without a prior, only after the solve,
@@ -183,6 +205,7 @@ public struct TopicClassifierTrainer: Sendable {
             }
         }
         var bias = [Float](repeating: 0, count: c)
+        var leaveOneOutScores: DenseMatrix?
         let n = rows.rowCount
         guard n > 0 else {
             if !hasPrior { weights = DenseMatrix(rows: featureCount, columns: c) }
@@ -231,7 +254,25 @@ public struct TopicClassifierTrainer: Sendable {
             if solver == .exactRidge, let matrix {
                 var gram = matrix.gram()
                 for i in 0..<n { gram.values[i * n + i] += ridge[i] }
-                do { dual = try CholeskySolver.solve(gram, DenseMatrix(rows: n, columns: c, values: residual)) } catch {
+                let targets = try DenseMatrix(rows: n, columns: c, values: residual)
+                do {
+                    if leaveOneOut {
+                        // Leave-one-out scores in closed form: with G = X·Xᵀ + D and A = G⁻¹·R,
+                        // row i's residual without row i in the fit is A_i / (G⁻¹)_ii (the bias held fixed).
+                        let inverseDiagonal: [Float]
+                        (dual, inverseDiagonal) = try CholeskySolver.solveWithInverseDiagonal(gram, targets)
+                        var scores = DenseMatrix(rows: n, columns: c)
+                        for i in 0..<n {
+                            for column in 0..<c {
+                                scores.values[i * c + column] = (truth[i] == column ? 1 : 0)
+                                    - dual.values[i * c + column] / inverseDiagonal[i]
+                            }
+                        }
+                        leaveOneOutScores = scores
+                    } else {
+                        dual = try CholeskySolver.solve(gram, targets)
+                    }
+                } catch {
                     throw ClassifierError.numerical("ridge system: \(error)")
                 }
                 report(.solved(solver: solver, iterations: nil))
@@ -258,7 +299,7 @@ public struct TopicClassifierTrainer: Sendable {
             if !hasPrior { weights = DenseMatrix(rows: featureCount, columns: c) }
             try matrix?.addTransposedProduct(dual, into: &weights)
         }
-        return FittedParts(vectorizer: vectorizer, weights: weights, bias: bias)
+        return FittedParts(vectorizer: vectorizer, weights: weights, bias: bias, leaveOneOutScores: leaveOneOutScores)
     }
 
     private func report(_ phase: TrainingPhase) {

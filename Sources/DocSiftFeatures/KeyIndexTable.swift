@@ -30,27 +30,20 @@ package struct KeyIndexTable: Sendable {
     }
 
     /// A table of `keys`, which must be distinct (e.g. strictly ascending): key `k` gets
-    /// index `k` and weight `weights[k]` (0 past its end). Sized once for all of them; each
-    /// key goes into the first empty slot of its probe, without comparing keys. (A repeated
-    /// key would be stored twice, and found at its first index.)
+    /// index `k` and weight `weights[k]` (0 past its end). Sized once for all of them. (A
+    /// repeated key keeps its first index.)
     package init(distinctKeys keys: [UInt64], weights: [Float]) {
         self.init(expectedCount: keys.count)
         let shift = self.shift
         var zero = self.zero
         keys.withUnsafeBufferPointer { keys in weights.withUnsafeBufferPointer { weights in
             slots.withUnsafeMutableBufferPointer { slots in
-                let mask = slots.count &- 1
-                // The table is at most half full, so every probe ends at an empty slot.
+                // The table is at most half full, so every probe ends.
                 for position in 0..<keys.count {
                     let key = keys[position], weight = position < weights.count ? weights[position] : 0
                     let index = Int32(truncatingIfNeeded: position)
-                    guard key != 0 else {
-                        if zero == nil { zero = (index, weight) }
-                        continue
-                    }
-                    var slot = KeyHash.slot(of: key, shift: shift)
-                    while slots[slot].key != 0 { slot = (slot &+ 1) & mask }
-                    slots[slot] = Slot(key: key, index: index, weight: weight)
+                    _ = key == 0 ? Self.claimZero(&zero, next: index, weight: weight)
+                        : Self.findOrInsert(key, next: index, weight: weight, in: slots, shift: shift)
                 }
             }
         } }
@@ -68,38 +61,20 @@ package struct KeyIndexTable: Sendable {
         var distinct = [UInt64](repeating: 0, count: total)
         var counts = [Int32](repeating: 0, count: total)
         var next = 0
-        var zero: Int32 = -1
+        var zero: (index: Int32, weight: Float)?
         // Every index is below `next` ≤ total, the size of the three output arrays; the table
         // is at most half full, so every probe ends.
         keys.withUnsafeBufferPointer { keys in table.slots.withUnsafeMutableBufferPointer { slots in
             indices.withUnsafeMutableBufferPointer { indices in distinct.withUnsafeMutableBufferPointer { distinct in
                 counts.withUnsafeMutableBufferPointer { counts in
-                    let mask = slots.count &- 1
                     for k in 0..<total {
                         let key = keys[k]
-                        var index = Int32(truncatingIfNeeded: next)
-                        if key == 0 {
-                            if zero < 0 {
-                                zero = index
-                                next &+= 1
-                            }
-                            index = zero
-                        } else {
-                            var slot = KeyHash.slot(of: key, shift: shift)
-                            while true {
-                                let stored = slots[slot].key
-                                if stored == key {
-                                    index = slots[slot].index
-                                    break
-                                }
-                                if stored == 0 {
-                                    slots[slot] = Slot(key: key, index: index, weight: 0)
-                                    distinct[next] = key
-                                    next &+= 1
-                                    break
-                                }
-                                slot = (slot &+ 1) & mask
-                            }
+                        let (index, inserted) = key == 0
+                            ? Self.claimZero(&zero, next: Int32(truncatingIfNeeded: next), weight: 0)
+                            : Self.findOrInsert(key, next: Int32(truncatingIfNeeded: next), weight: 0, in: slots, shift: shift)
+                        if inserted {
+                            distinct[next] = key
+                            next &+= 1
                         }
                         counts[Int(index)] &+= 1
                         indices[k] = index
@@ -108,7 +83,7 @@ package struct KeyIndexTable: Sendable {
             } }
         } }
         table.count = next
-        if zero >= 0 { table.zero = (zero, 0) }
+        table.zero = zero
         distinct.removeLast(total - next)
         counts.removeLast(total - next)
         return (table, indices, distinct, counts)
@@ -118,30 +93,12 @@ package struct KeyIndexTable: Sendable {
     @inlinable @inline(__always)
     package mutating func index(inserting key: UInt64, weight: Float = 0) -> Int32 {
         let next = Int32(truncatingIfNeeded: count)
-        guard key != 0 else {
-            if let zero { return zero.index }
-            zero = (next, weight)
-            count += 1
-            return next
-        }
-        if (count + 1) * 2 > slots.count { grow() }
+        if key != 0, (count + 1) * 2 > slots.count { grow() }
         let shift = self.shift
-        let found = slots.withUnsafeMutableBufferPointer { slots -> Int32 in
-            let mask = slots.count - 1
-            var slot = KeyHash.slot(of: key, shift: shift)
-            while true {
-                let stored = slots[slot].key
-                if stored == key { return slots[slot].index }
-                if stored == 0 {
-                    slots[slot] = Slot(key: key, index: next, weight: weight)
-                    return -1
-                }
-                slot = (slot + 1) & mask
-            }
-        }
-        if found >= 0 { return found }
-        count += 1
-        return next
+        let (index, inserted) = key == 0 ? Self.claimZero(&zero, next: next, weight: weight)
+            : slots.withUnsafeMutableBufferPointer { Self.findOrInsert(key, next: next, weight: weight, in: $0, shift: shift) }
+        if inserted { count += 1 }
+        return index
     }
 
     /// The index of each of `keys`, inserting new ones as ``index(inserting:weight:)`` does
@@ -157,33 +114,13 @@ package struct KeyIndexTable: Sendable {
             let shift = self.shift
             // Insert until the table would be more than half full; then grow and go on.
             indices.withUnsafeMutableBufferPointer { indices in slots.withUnsafeMutableBufferPointer { slots in
-                let mask = slots.count - 1
                 while k < keys.count && (count + 1) * 2 <= slots.count {
                     let key = keys[k]
                     let next = Int32(truncatingIfNeeded: count)
                     let weight = k < weights.count ? weights[k] : 0
-                    var index = next
-                    if key == 0 {
-                        if let zero { index = zero.index } else {
-                            zero = (next, weight)
-                            count += 1
-                        }
-                    } else {
-                        var slot = KeyHash.slot(of: key, shift: shift)
-                        while true {
-                            let stored = slots[slot].key
-                            if stored == key {
-                                index = slots[slot].index
-                                break
-                            }
-                            if stored == 0 {
-                                slots[slot] = Slot(key: key, index: next, weight: weight)
-                                count += 1
-                                break
-                            }
-                            slot = (slot + 1) & mask
-                        }
-                    }
+                    let (index, inserted) = key == 0 ? Self.claimZero(&zero, next: next, weight: weight)
+                        : Self.findOrInsert(key, next: next, weight: weight, in: slots, shift: shift)
+                    if inserted { count += 1 }
                     indices[k] = index
                     k += 1
                 }
@@ -252,6 +189,33 @@ package struct KeyIndexTable: Sendable {
         for slot in slots where slot.key != 0 { body(slot.key, slot.index) }
     }
 
+    /// The probe of every insert: the index of `key` (not 0) when stored, else `next`, stored
+    /// with `weight` in the empty slot that ends the probe (`inserted`: the caller counts it).
+    /// The table must have an empty slot.
+    @inlinable @inline(__always)
+    static func findOrInsert(_ key: UInt64, next: Int32, weight: Float, in slots: UnsafeMutableBufferPointer<Slot>,
+                             shift: UInt64) -> (index: Int32, inserted: Bool) {
+        let mask = slots.count &- 1
+        var slot = KeyHash.slot(of: key, shift: shift)
+        while true {
+            let stored = slots[slot].key
+            if stored == key { return (slots[slot].index, false) }
+            if stored == 0 {
+                slots[slot] = Slot(key: key, index: next, weight: weight)
+                return (next, true)
+            }
+            slot = (slot &+ 1) & mask
+        }
+    }
+
+    /// Key 0's index when stored, else `next` with `weight` (`inserted`), as ``findOrInsert(_:next:weight:in:shift:)``.
+    @inlinable @inline(__always)
+    static func claimZero(_ zero: inout (index: Int32, weight: Float)?, next: Int32, weight: Float) -> (index: Int32, inserted: Bool) {
+        if let zero { return (zero.index, false) }
+        zero = (next, weight)
+        return (next, true)
+    }
+
     /// Doubles the number of slots, keeping every key, index and weight.
     @usableFromInline
     mutating func grow() {
@@ -259,11 +223,11 @@ package struct KeyIndexTable: Sendable {
         let capacity = old.count * 2
         slots = [Slot](repeating: Slot(key: 0, index: -1, weight: 0), count: capacity)
         shift -= 1
-        let mask = capacity - 1
-        for entry in old where entry.key != 0 {
-            var slot = KeyHash.slot(of: entry.key, shift: shift)
-            while slots[slot].key != 0 { slot = (slot + 1) & mask }
-            slots[slot] = entry
+        let shift = self.shift
+        slots.withUnsafeMutableBufferPointer { slots in
+            for entry in old where entry.key != 0 {
+                _ = Self.findOrInsert(entry.key, next: entry.index, weight: entry.weight, in: slots, shift: shift)
+            }
         }
     }
 }
@@ -283,37 +247,15 @@ extension KeyIndexTable {
         let ahead = max(0, ahead)
         keys.withUnsafeBufferPointer { keys in slots.withUnsafeMutableBufferPointer { slots in
             guard let base = slots.baseAddress else { return }
-            let mask = slots.count - 1
             for k in 0..<min(ahead, keys.count) { docsift_prefetch_read(base + KeyHash.slot(of: keys[k], shift: shift)) }
             for k in 0..<keys.count {
                 if k + ahead < keys.count { docsift_prefetch_read(base + KeyHash.slot(of: keys[k + ahead], shift: shift)) }
                 let key = keys[k]
                 let next = Int32(truncatingIfNeeded: count)
-                guard key != 0 else {
-                    if let zero {
-                        indices.append(zero.index)
-                    } else {
-                        zero = (next, 0)
-                        count += 1
-                        indices.append(next)
-                    }
-                    continue
-                }
-                var slot = KeyHash.slot(of: key, shift: shift)
-                while true {
-                    let stored = slots[slot].key
-                    if stored == key {
-                        indices.append(slots[slot].index)
-                        break
-                    }
-                    if stored == 0 {
-                        slots[slot] = Slot(key: key, index: next, weight: 0)
-                        count += 1
-                        indices.append(next)
-                        break
-                    }
-                    slot = (slot + 1) & mask
-                }
+                let (index, inserted) = key == 0 ? Self.claimZero(&zero, next: next, weight: 0)
+                    : Self.findOrInsert(key, next: next, weight: 0, in: slots, shift: shift)
+                if inserted { count += 1 }
+                indices.append(index)
             }
         } }
         self.count = count

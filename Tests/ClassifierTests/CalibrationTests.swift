@@ -56,6 +56,18 @@ struct CalibrationTests {
         #expect(metrics.documentsWithSecondary == 2)
     }
 
+    @Test func aTopicWithoutHeldOutEvidenceGetsTheNoEvidenceThreshold() {
+        // Labels: topic A, topic B, other (abstain). B is never the top label, so no threshold
+        // changes a decision: it gets 0.5, not the middle of the grid (0.25). A's threshold
+        // decides the third document (other, A on top at 0.3): 0.35–0.5 are all right, and the
+        // middle of that run is taken.
+        let probabilities: [[Float]] = [[0.9, 0.05, 0.3], [0.8, 0.1, 0.2], [0.3, 0.1, 0.25], [0.1, 0.05, 0.9]]
+        let base = DecisionRule(softmaxScale: 1, abstainIndex: 2, abstainThresholds: [0, 0, 0], secondaryThresholds: [1.5, 1.5, 1.5])
+        let thresholds = ThresholdSelection.choose(probabilities: probabilities, truth: [0, 0, 2, 2], labelCount: 3,
+                                                   abstainIndex: 2, base: base, maximum: 0.5)
+        #expect(thresholds == [0.4, ThresholdSelection.noEvidenceThreshold, 0])
+    }
+
     @Test func anAbstainedTopTopicIsNotListedAsSecondary() {
         let rule = DecisionRule(softmaxScale: 1, abstainIndex: 2, abstainThresholds: [0.6, 0.3, 0],
                                 secondaryThresholds: [0.25, 0.25, 1.5])

@@ -141,6 +141,33 @@ struct LAPACKWrapperTests {
         #expect(maxDifference(try loopProduct(a, x), rhs) < 1e-4)
     }
 
+    /// The inverse's diagonal from the factorization, and the leave-one-out identity it is
+    /// used for: with `G = K + λI` and `A = G⁻¹·R`, `A_i / (G⁻¹)_ii` is row i's residual
+    /// when the system is solved without row i.
+    @Test func choleskyInverseDiagonalGivesLeaveOneOutResiduals() throws {
+        let n = 7, c = 2
+        let x = randomMatrix(n, 4, seed: 21)
+        let k = MatrixProducts.gram(x)
+        var g = k
+        for i in 0..<n { try g.set(g[i, i] + 0.5, row: i, column: i) }
+        let r = randomMatrix(n, c, seed: 22)
+        let (a, inverseDiagonal) = try CholeskySolver.solveWithInverseDiagonal(g, r)
+        #expect(maxDifference(a, try CholeskySolver.solve(g, r)) < 1e-5)
+        for i in 0..<n {
+            let unit = try DenseMatrix(rows: n, columns: 1, values: (0..<n).map { $0 == i ? 1 : 0 })
+            #expect(abs(try CholeskySolver.solve(g, unit)[i, 0] - inverseDiagonal[i]) < 1e-4)
+            // Refit without row i, predict row i.
+            let others = (0..<n).filter { $0 != i }
+            let reduced = try DenseMatrix(rows: n - 1, columns: n - 1, values: others.flatMap { p in others.map { g.values[p * n + $0] } })
+            let targets = try DenseMatrix(rows: n - 1, columns: c, values: others.flatMap { p in (0..<c).map { r.values[p * c + $0] } })
+            let dual = try CholeskySolver.solve(reduced, targets)
+            for column in 0..<c {
+                let prediction = others.indices.reduce(Float(0)) { $0 + k.values[i * n + others[$1]] * dual.values[$1 * c + column] }
+                #expect(abs((r.values[i * c + column] - prediction) - a.values[i * c + column] / inverseDiagonal[i]) < 1e-3)
+            }
+        }
+    }
+
     @Test func choleskyRejectsIndefiniteMatrices() throws {
         let a = try DenseMatrix(rows: 2, columns: 2, values: [1, 2, 2, 1])
         #expect(throws: LinearAlgebraError.self) {

@@ -53,12 +53,15 @@ struct LabelingBatch {
     /// The distinct character bigrams of `text` as `model` cuts it, and those of them its
     /// vocabulary lacks.
     static func bigrams(of text: String, model: TopicModel) -> (all: [UInt64], unseen: [UInt64]) {
-        var all = Set<UInt64>()
+        var keys: [UInt64] = []
         model.vectorizer.extractor.forEachOccurrence(in: text.unicodeScalars) { key, length, _ in
-            if length == 2 { all.insert(key) }
+            if length == 2 { keys.append(key) }
         }
-        let sorted = all.sorted()
-        return (sorted, sorted.filter { model.vectorizer.vocabulary.index(of: $0) == nil })
+        keys.sort()
+        var distinct: [UInt64] = []
+        distinct.reserveCapacity(keys.count)
+        for key in keys where distinct.last != key { distinct.append(key) }
+        return (distinct, distinct.filter { model.vectorizer.vocabulary.index(of: $0) == nil })
     }
 
     /// Considers one document: `bigrams` are its distinct character bigrams, `unseen` those

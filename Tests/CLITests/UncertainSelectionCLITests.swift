@@ -59,7 +59,7 @@ struct UncertainSelectionCLITests {
         let leastCertain = Set(byMargin.prefix(120).map(\.id))
         #expect(ids.allSatisfy { leastCertain.contains($0) })
 
-        let coverage: ([String]) -> Int = { ids in ids.reduce(into: Set<String>()) { $0.formUnion(bigrams(text[$1] ?? "")) }.count }
+        let coverage: ([String]) -> Int = { ids in ids.reduce(into: Set<String>()) { $0.formUnion(UncertainSelectionCLITests.bigrams(text[$1] ?? "")) }.count }
         let plain = coverage(byMargin.prefix(40).map(\.id))
         #expect(coverage(ids) > plain + plain / 20, "picked \(coverage(ids)) distinct bigrams, the 40 least certain \(plain)")
     }

@@ -18,9 +18,14 @@ struct LabelCommand: ParsableCommand {
             probability is under its threshold (tuned when the model was trained; --threshold TOPIC=P overrides) the \
             label is "other". A topic is secondary when its own probability reaches its \
             secondary threshold (tuned so that about 4 in 5 listed secondary topics are right; \
-            --secondary-min P sets one for all topics). --uncertain N writes only the N \
-            documents whose decision is least certain (closest to going another way), most \
-            uncertain first: the ones to label next.
+            --secondary-min P sets one for all topics). \
+            \n\n--uncertain N writes only N documents to label next, the most useful first. Of \
+            the 2N whose decision is least certain (closest to going another way: the gap \
+            between the two most probable labels, or the top topic's distance from its \
+            threshold), it picks N that together carry the most character bigrams the model \
+            has never seen, each bigram weighted by how often it recurs in the input, so that \
+            the batch is not many copies of one confusion. Memory stays bounded by N (plus \
+            8 MB of bigram counters), however long the input.
             """)
 
     @OptionGroup var input: InputOptions
@@ -40,7 +45,7 @@ struct LabelCommand: ParsableCommand {
     @Flag(help: "Add an extractive summary and keywords to each record.")
     var summary = false
 
-    @Option(help: "Write only the N documents whose decision is least certain, most uncertain first (what to label next).")
+    @Option(help: "Write only N documents to label next: uncertain ones that teach the model the most new text.")
     var uncertain: Int?
 
     @OptionGroup var thresholdOptions: ThresholdOptions
@@ -66,7 +71,7 @@ struct LabelCommand: ParsableCommand {
         let scorer = TopicScorer(topicModel)
         let scratch = ResourcePool<NGramCounts>(make: { NGramCounts() })
         let uncertain = self.uncertain
-        var leastCertain = LeastCertain(capacity: uncertain ?? 0)
+        var batch = LabelingBatch(capacity: uncertain ?? 0)
         try BulkRun.run(verb: "label", input: input, bulk: bulk, transform: { record -> LabeledOutput in
             let prediction = scratch.withResource { scorer.classify(record.text, title: record.title, using: $0) }
             var document = LabeledDocument(id: record.id, prediction: prediction)
@@ -80,12 +85,20 @@ struct LabelCommand: ParsableCommand {
                 }
             }
             // JSON is rendered here, on the worker thread; flat formats collect rows on the writer.
-            return LabeledOutput(
+            var labeled = LabeledOutput(
                 rendered: format == .jsonl ? .json(document.jsonUTF8) : .row(OutputRow(cells: document.flatCells)),
                 margin: prediction.margin)
+            if uncertain != nil {
+                let bigrams = LabelingBatch.bigrams(of: topicModel.featureText(record.text, title: record.title), model: topicModel)
+                labeled.bigrams = bigrams.all
+                labeled.unseenBigrams = bigrams.unseen
+            }
+            return labeled
         }, write: { result in
             if uncertain != nil {
-                if case .success(let labeled) = result { leastCertain.offer(labeled) }
+                if case .success(let labeled) = result {
+                    batch.offer(labeled, bigrams: labeled.bigrams, unseen: labeled.unseenBigrams)
+                }
                 return
             }
             switch result {
@@ -98,7 +111,7 @@ struct LabelCommand: ParsableCommand {
             // A table is aligned over all rows, so it is written at the end.
             if format != .table { try output.flush() }
         })
-        for labeled in leastCertain.sorted { try labeled.write(output: output, rows: rows) }
+        for labeled in batch.picked { try labeled.write(output: output, rows: rows) }
         try rows.finish()
         try output.flush()
     }
@@ -118,6 +131,10 @@ struct LabeledOutput: Sendable {
     var rendered: Rendered
     /// ``TopicPrediction/margin`` of its decision.
     var margin: Float
+    /// With `--uncertain`: its distinct character bigrams.
+    var bigrams: [UInt64] = []
+    /// With `--uncertain`: those of its bigrams that the model's vocabulary lacks.
+    var unseenBigrams: [UInt64] = []
 
     /// Writes the record.
     func write(output: OutputWriter, rows: RowWriter) throws {
@@ -125,36 +142,5 @@ struct LabeledOutput: Sendable {
         case .json(let line): try output.line(utf8: line)
         case .row(let row): try rows.write(row)
         }
-    }
-}
-
-/// The `capacity` records with the smallest margins seen so far (`--uncertain N`); ties
-/// keep the earlier record. Memory is bounded by the capacity.
-struct LeastCertain {
-    let capacity: Int
-    private var kept: [(margin: Float, order: Int, output: LabeledOutput)] = []
-    private var seen = 0
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    /// Considers one record.
-    mutating func offer(_ output: LabeledOutput) {
-        defer { seen += 1 }
-        guard capacity > 0 else { return }
-        kept.append((output.margin, seen, output))
-        // Trimmed in batches, so that offering n records costs O(n log capacity) on average.
-        if kept.count >= 2 * capacity { trim() }
-    }
-
-    private mutating func trim() {
-        kept.sort { $0.margin != $1.margin ? $0.margin < $1.margin : $0.order < $1.order }
-        kept.removeLast(max(0, kept.count - capacity))
-    }
-
-    /// The kept records, most uncertain first.
-    var sorted: [LabeledOutput] {
-        var copy = self
-        copy.trim()
-        return copy.kept.map(\.output)
     }
 }

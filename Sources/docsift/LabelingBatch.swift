@@ -1,0 +1,159 @@
+import DocSift
+import Foundation
+
+/// The documents worth labeling next (`docsift label --uncertain N`): uncertain ones that
+/// together teach the model the most new n-grams.
+///
+/// Pure top-N uncertainty picks a redundant batch: many headlines that are uncertain for the
+/// same reason. So the `candidateFactor · N` least certain documents are kept (smallest
+/// ``TopicPrediction/margin``), and from them N are picked greedily: each step takes the
+/// candidate whose character bigrams that the model has never seen, and that no earlier pick
+/// already covers, weigh most, a bigram weighing `log(document frequency in the input)`, so
+/// a bigram that recurs across the archive counts and a one-off counts nothing. On NLPCC
+/// headlines (validation split carved from train, 10 seeds) this gains +1.47 points over
+/// random selection where the N least certain gain +0.76 (`Benchmarks/active`).
+///
+/// Memory is bounded by N (the kept candidates and their unseen bigrams) plus a fixed table
+/// of 2²² saturating bigram counters (8 MB), whatever the size of the input.
+struct LabelingBatch {
+    /// Documents to pick.
+    let capacity: Int
+    /// Candidates considered per document picked.
+    static let candidateFactor = 2
+    /// log₂ of the number of bigram document-frequency counters.
+    static let counterBits = 22
+
+    private var kept: [Candidate] = []
+    private var seen = 0
+    private var frequencies: [UInt16]
+
+    /// One kept document.
+    private struct Candidate {
+        var margin: Float
+        var order: Int
+        var output: LabeledOutput
+        /// Its distinct bigrams that the model's vocabulary lacks.
+        var unseen: [UInt64]
+    }
+
+    /// Candidates kept: `candidateFactor · capacity` (saturating, so that any N is safe).
+    private var candidateLimit: Int {
+        capacity > Int.max / (4 * LabelingBatch.candidateFactor) ? Int.max / 4 : LabelingBatch.candidateFactor * capacity
+    }
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        frequencies = capacity > 0 ? [UInt16](repeating: 0, count: 1 << LabelingBatch.counterBits) : []
+    }
+
+    private static func counter(of key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - counterBits))
+    }
+
+    /// The distinct character bigrams of `text` as `model` cuts it, and those of them its
+    /// vocabulary lacks.
+    static func bigrams(of text: String, model: TopicModel) -> (all: [UInt64], unseen: [UInt64]) {
+        var keys: [UInt64] = []
+        model.vectorizer.extractor.forEachOccurrence(in: text.unicodeScalars) { key, length, _ in
+            if length == 2 { keys.append(key) }
+        }
+        keys.sort()
+        var distinct: [UInt64] = []
+        distinct.reserveCapacity(keys.count)
+        for key in keys where distinct.last != key { distinct.append(key) }
+        return (distinct, distinct.filter { model.vectorizer.vocabulary.index(of: $0) == nil })
+    }
+
+    /// Considers one document: `bigrams` are its distinct character bigrams, `unseen` those
+    /// the model's vocabulary lacks (``bigrams(of:model:)``).
+    mutating func offer(_ output: LabeledOutput, bigrams: [UInt64], unseen: [UInt64]) {
+        defer { seen += 1 }
+        guard capacity > 0 else { return }
+        for key in bigrams {
+            let slot = LabelingBatch.counter(of: key)
+            if frequencies[slot] < UInt16.max { frequencies[slot] += 1 }
+        }
+        kept.append(Candidate(margin: output.margin, order: seen, output: output, unseen: unseen))
+        // Trimmed in batches, so that offering n documents costs O(n log N) on average.
+        if kept.count >= 2 * candidateLimit { trim() }
+    }
+
+    private mutating func trim() {
+        kept.sort { $0.margin != $1.margin ? $0.margin < $1.margin : $0.order < $1.order }
+        kept.removeLast(max(0, kept.count - candidateLimit))
+    }
+
+    /// The picked documents, in the order picked (the first adds the most).
+    var picked: [LabeledOutput] {
+        var copy = self
+        copy.trim()
+        let candidates = copy.kept, frequencies = copy.frequencies
+        let weight: (UInt64) -> Double = { key in
+            log(Double(max(1, frequencies[LabelingBatch.counter(of: key)])))
+        }
+        var covered = Set<UInt64>()
+        // Lazy greedy over a max-heap: a candidate's gain only shrinks as bigrams get covered,
+        // so a stale gain is an upper bound, recomputed only when it reaches the top. Ties go
+        // to the less certain candidate (the lower index), so the picks equal the plain greedy's.
+        var heap = GainHeap(gains: candidates.map { $0.unseen.reduce(0) { $0 + weight($1) } })
+        var result: [LabeledOutput] = []
+        while result.count < capacity, let top = heap.popTop() {
+            let gain = candidates[top.index].unseen.reduce(0) { covered.contains($1) ? $0 : $0 + weight($1) }
+            if gain < top.gain, let next = heap.peek, next.gain > gain || (next.gain == gain && next.index < top.index) {
+                heap.push(gain: gain, index: top.index)
+                continue
+            }
+            covered.formUnion(candidates[top.index].unseen)
+            result.append(candidates[top.index].output)
+        }
+        return result
+    }
+}
+
+/// A binary max-heap of (gain, candidate index), the larger gain first and then the lower index.
+private struct GainHeap {
+    private var items: [(gain: Double, index: Int)] = []
+
+    init(gains: [Double]) {
+        for (index, gain) in gains.enumerated() { push(gain: gain, index: index) }
+    }
+
+    private static func above(_ a: (gain: Double, index: Int), _ b: (gain: Double, index: Int)) -> Bool {
+        a.gain != b.gain ? a.gain > b.gain : a.index < b.index
+    }
+
+    /// The top item, if any.
+    var peek: (gain: Double, index: Int)? { items.first }
+
+    /// Adds an item.
+    mutating func push(gain: Double, index: Int) {
+        items.append((gain, index))
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard GainHeap.above(items[child], items[parent]) else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    /// Removes and returns the top item.
+    mutating func popTop() -> (gain: Double, index: Int)? {
+        guard let top = items.first else { return nil }
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var best = parent
+                if left < items.count, GainHeap.above(items[left], items[best]) { best = left }
+                if right < items.count, GainHeap.above(items[right], items[best]) { best = right }
+                if best == parent { break }
+                items.swapAt(parent, best)
+                parent = best
+            }
+        }
+        return top
+    }
+}

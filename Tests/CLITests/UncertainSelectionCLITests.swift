@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// `docsift label --uncertain N` on real headlines: uncertain documents, not a redundant batch.
+@Suite("docsift label --uncertain")
+struct UncertainSelectionCLITests {
+    static let headlines = CLIRunner.packageRoot.deletingLastPathComponent()
+        .appendingPathComponent("shared/data/nlpcc2017_headlines/headlines.jsonl")
+
+    /// Character bigrams of a headline's runs of letters and ideographs.
+    static func bigrams(_ text: String) -> Set<String> {
+        var result = Set<String>()
+        let characters = Array(text)
+        for i in characters.indices.dropLast() where characters[i].isLetter && characters[i + 1].isLetter {
+            result.insert(String(characters[i...i + 1]))
+        }
+        return result
+    }
+
+    /// A model trained on 300 NLPCC headlines picks 40 of the next 2,000: all among the 120
+    /// least certain, and together they hold more distinct bigrams than the 40 least certain
+    /// (the picks are spread over what the model does not know, not 40 variants of one
+    /// confusion). The same input gives the same picks.
+    @Test func picksUncertainHeadlinesThatCoverMoreText() throws {
+        guard let data = try? String(contentsOf: UncertainSelectionCLITests.headlines, encoding: .utf8) else {
+            print("skipped: \(UncertainSelectionCLITests.headlines.path) not found (the public corpora live in ../shared/data)")
+            return
+        }
+        let train = data.split(separator: "\n").filter { $0.contains("\"split\": \"train\"") }
+        #expect(train.count == 28_800)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docsift-uncertain-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let labeled = folder.appendingPathComponent("labeled.jsonl"), model = folder.appendingPathComponent("m.dsmodel")
+        try (train.prefix(300).joined(separator: "\n") + "\n").write(to: labeled, atomically: true, encoding: .utf8)
+        #expect(try CLIRunner.run(["train", labeled.path, "--out", model.path]).status == 0)
+        let archive = train.dropFirst(300).prefix(2_000).joined(separator: "\n") + "\n"
+        var text: [String: String] = [:]
+        for line in train.dropFirst(300).prefix(2_000) {
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            text[try #require(record["id"] as? String)] = try #require(record["text"] as? String)
+        }
+
+        let all = try CLIRunner.run(["label", "--model", model.path], stdin: archive)
+        // The decision margin of a model without an abstain label: the gap between the two
+        // most probable labels (scores are rounded in JSON, hence the wide band below).
+        let byMargin = all.records.compactMap { record -> (id: String, margin: Double)? in
+            guard let id = record["id"] as? String, let scores = record["scores"] as? [String: Double] else { return nil }
+            let top = scores.values.sorted(by: >)
+            return (id, top[0] - top[1])
+        }.sorted { $0.margin < $1.margin }
+        #expect(byMargin.count == 2_000)
+
+        let picked = try CLIRunner.run(["label", "--model", model.path, "--uncertain", "40"], stdin: archive)
+        let again = try CLIRunner.run(["label", "--model", model.path, "--uncertain", "40", "--threads", "1"], stdin: archive)
+        #expect(picked.status == 0 && picked.stdout == again.stdout)
+        let ids = picked.records.compactMap { $0["id"] as? String }
+        #expect(ids.count == 40 && Set(ids).count == 40)
+        let leastCertain = Set(byMargin.prefix(120).map(\.id))
+        #expect(ids.allSatisfy { leastCertain.contains($0) })
+
+        let coverage: ([String]) -> Int = { ids in ids.reduce(into: Set<String>()) { $0.formUnion(UncertainSelectionCLITests.bigrams(text[$1] ?? "")) }.count }
+        let plain = coverage(byMargin.prefix(40).map(\.id))
+        #expect(coverage(ids) > plain + plain / 20, "picked \(coverage(ids)) distinct bigrams, the 40 least certain \(plain)")
+    }
+}

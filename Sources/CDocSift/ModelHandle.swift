@@ -38,8 +38,8 @@ final class ModelHandle: Sendable {
     /// The summary record of one document, as JSON: `docsift summarize`'s record without
     /// `id` (see `docsift_summarize`).
     func summarize(_ text: String, title: String?, maxCharacters: Int) throws -> String {
-        guard maxCharacters >= 0 else {
-            throw CInterfaceError.invalidArgument("max_chars is \(maxCharacters): give a positive budget in characters, or 0 for the default")
+        guard maxCharacters == 0 || InputRecord.maxCharactersRange.contains(maxCharacters) else {
+            throw CInterfaceError.invalidArgument(InputRecord.invalidMaxCharacters("\(maxCharacters)") + ", or 0 for the default")
         }
         try Self.requireContent(text)
         let budget: SummaryBudget? = maxCharacters > 0 ? .characters(maxCharacters) : nil

@@ -27,8 +27,9 @@ public struct DocumentService: Sendable {
     }
 
     /// The summary of one document, as `docsift summarize` makes it; `maxCharacters` overrides
-    /// the configured budget.
+    /// the configured budget. As with ``Summarizer``, a budget of 0 or less gives an empty
+    /// summary (the server refuses a request's `max_chars` outside 1…1,000,000 before this).
     public func summarize(_ text: String, title: String?, maxCharacters: Int?) -> Summary {
-        summarizer.summarize(text, title: title, budget: maxCharacters.map { .characters(max(1, $0)) })
+        summarizer.summarize(text, title: title, budget: maxCharacters.map { .characters($0) })
     }
 }

@@ -63,7 +63,7 @@ class Model:
 
     def summarize(self, text: str | bytes, title: str | bytes | None = None, max_chars: int | None = None) -> dict:
         """{"summary", "sentences", "keywords"} for one document; `max_chars` is the budget in
-        characters (default: the library's, 120)."""
+        characters, 1 to 1,000,000 (default: the library's, 120)."""
         if max_chars is None:
             budget = 0
         elif isinstance(max_chars, bool) or not isinstance(max_chars, int):

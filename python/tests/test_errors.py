@@ -52,7 +52,7 @@ def test_wrong_argument_types(model):
         list(model.label_many([{"id": "x"}]))
 
 
-@pytest.mark.parametrize("budget", [0, -5])
+@pytest.mark.parametrize("budget", [0, -5, 1_000_001, 2**40])
 def test_summary_budget_must_be_positive(model, budget):
     with pytest.raises(docsift.InvalidArgumentError, match="max_chars"):
         model.summarize("今天召开安全生产会议。会议强调排查隐患。", max_chars=budget)

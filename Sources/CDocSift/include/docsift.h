@@ -78,8 +78,9 @@ docsift_status docsift_label(const docsift_model *model,
                              char **out_json, char **out_error);
 
 /*
- * Summarizes one document. max_chars > 0 is the budget in characters; 0 uses the default
- * budget of `docsift summarize`; negative is DOCSIFT_ERROR_INVALID_ARGUMENT.
+ * Summarizes one document. max_chars from 1 to 1000000 is the budget in characters (the
+ * range of `docsift summarize --max-chars`); 0 uses the default budget of `docsift summarize`;
+ * anything else is DOCSIFT_ERROR_INVALID_ARGUMENT.
  * On success *out_json holds {"summary": "...", "sentences": [i, ...], "keywords": ["...", ...]},
  * the fields of a `docsift summarize` record except "id".
  */

@@ -1,3 +1,4 @@
+import CCacheHints
 import DocSiftFeatures
 import DocSiftLinearAlgebra
 
@@ -67,12 +68,22 @@ enum SparseGram {
         // right after those of the earlier rows: `end[feature]` walks each list along.
         var end = start
         var sums = [Float](repeating: 0, count: n)
+        let ahead = 4
         postedRow.withUnsafeBufferPointer { postedRow in
             postedValue.withUnsafeBufferPointer { postedValue in
                 sums.withUnsafeMutableBufferPointer { sums in
                     gram.values.withUnsafeMutableBufferPointer { g in
+                        guard let rowBase = postedRow.baseAddress, let valueBase = postedValue.baseAddress else { return }
                         for i in 0..<n {
-                            for q in rows.entries(of: i) {
+                            let entries = rows.entries(of: i)
+                            for q in entries {
+                                // Each posting list starts somewhere else in memory: start loading
+                                // the list a few features on while this one is summed.
+                                if q + ahead < entries.upperBound {
+                                    let later = start[Int(rows.indices[q + ahead])]
+                                    docsift_prefetch_read(rowBase + later)
+                                    docsift_prefetch_read(valueBase + later)
+                                }
                                 let feature = Int(rows.indices[q])
                                 guard denseColumn[feature] < 0 else { continue }
                                 let x = rows.values[q]

@@ -176,20 +176,7 @@ def raw_relative(d):
 
 def coverage(preds, key, n, factor, known):
     """Of the factor·n most uncertain, greedily the n adding most character bigrams unseen so far."""
-    cands = by_key(preds, key)[:factor * n]
-    g = [grams(d["text"]) - known for d in cands]
-    covered, chosen, used = set(), [], [False] * len(cands)
-    for _ in range(n):
-        best, gain = -1, -1
-        for i, s in enumerate(g):
-            if not used[i]:
-                k = len(s - covered)
-                if k > gain:
-                    best, gain = i, k
-        used[best] = True
-        covered |= g[best]
-        chosen.append(cands[best]["id"])
-    return chosen
+    return greedy_cover(preds, key, n, factor, known, lambda x: 1.0)
 
 
 def typical(preds, key, n, factor, df):
@@ -202,6 +189,12 @@ def typical(preds, key, n, factor, df):
 
 def weighted_coverage(preds, key, n, factor, known, df):
     """Of the factor·n most uncertain, greedily the n adding most pool-frequency-weighted unseen bigrams."""
+    return greedy_cover(preds, key, n, factor, known, lambda x: math.log(df[x]))
+
+
+def greedy_cover(preds, key, n, factor, known, weight):
+    """Of the factor·n most uncertain, greedily the n whose bigrams unseen so far (not in `known`,
+    not covered by an earlier pick) weigh most; ties go to the more uncertain."""
     cands = by_key(preds, key)[:int(factor * n)]
     g = [grams(d["text"]) - known for d in cands]
     covered, chosen, used = set(), [], [False] * len(cands)
@@ -209,7 +202,7 @@ def weighted_coverage(preds, key, n, factor, known, df):
         best, gain = -1, -1.0
         for i, s in enumerate(g):
             if not used[i]:
-                k = sum(math.log(df[x]) for x in s - covered)
+                k = sum(weight(x) for x in s - covered)
                 if k > gain:
                     best, gain = i, k
         used[best] = True

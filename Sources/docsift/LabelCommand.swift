@@ -20,12 +20,14 @@ struct LabelCommand: ParsableCommand {
             secondary threshold (tuned so that about 4 in 5 listed secondary topics are right; \
             --secondary-min P sets one for all topics). \
             \n\n--uncertain N writes only N documents to label next, the most useful first. Of \
-            the 2N whose decision is least certain (closest to going another way: the gap \
+            the 4N whose decision is least certain (closest to going another way: the gap \
             between the two most probable labels, or the top topic's distance from its \
             threshold), it picks N that together carry the most character bigrams the model \
-            has never seen, each bigram weighted by how often it recurs in the input, so that \
-            the batch is not many copies of one confusion. Memory stays bounded by N (plus \
-            8 MB of bigram counters), however long the input.
+            has never seen, each bigram weighted by log(how many input documents hold it) \
+            squared, so that the batch is not many copies of one confusion and favours new \
+            text that recurs. Memory stays bounded by N (plus 8 MB of bigram counters), \
+            however long the input. Labeling in rounds (label a batch, retrain, pick again from \
+            the rest) measured no better than one batch on NLPCC headlines.
             """)
 
     @OptionGroup var input: InputOptions

@@ -5,9 +5,9 @@ per executor Python process, opened on first use and reused for every later part
 process runs. Every input record gets exactly one output record:
 
 * `--output-format jsonl` (default): lines exactly as `docsift label` writes them
-  (`{"id","label","scores","secondary"}`, `--summary` adds "summary","sentences","keywords";
+  (`{"id","label","confidence","scores","secondary"}`, `--summary` adds "summary","sentences","keywords";
   a record that cannot be labeled gives `{"id","error"}`);
-* `--output-format parquet`: columns id, label, scores (map), secondary, summary, sentences,
+* `--output-format parquet`: columns id, label, confidence, scores (map), secondary, summary, sentences,
   keywords, error.
 
     spark-submit spark/label_jsonl.py INPUT OUTPUT [--input-format jsonl|parquet]
@@ -113,7 +113,7 @@ def parse_lines(lines: Iterable[str], id_field: str, text_field: str, title_fiel
 
 
 def label_rows(rows: Iterable[tuple], settings: Settings) -> Iterator[tuple]:
-    """Parquet rows: (id, label, scores, secondary, summary, sentences, keywords, error)."""
+    """Parquet rows: (id, label, confidence, scores, secondary, summary, sentences, keywords, error)."""
     for line in label_lines(rows, settings):
         record = json.loads(line)
         # A probability of exactly 0 or 1 is written as the JSON number 0 or 1, which Python
@@ -121,12 +121,14 @@ def label_rows(rows: Iterable[tuple], settings: Settings) -> Iterator[tuple]:
         scores = record.get("scores")
         if scores is not None:
             scores = {topic: float(value) for topic, value in scores.items()}
-        yield (record["id"], record.get("label"), scores, record.get("secondary"),
+        confidence = record.get("confidence")
+        yield (record["id"], record.get("label"), None if confidence is None else float(confidence), scores,
+               record.get("secondary"),
                record.get("summary"), record.get("sentences"), record.get("keywords"), record.get("error"))
 
 
 OUTPUT_SCHEMA = (
-    "id string, label string, scores map<string,double>, secondary array<string>, "
+    "id string, label string, confidence double, scores map<string,double>, secondary array<string>, "
     "summary string, sentences array<int>, keywords array<string>, error string"
 )
 

@@ -5,15 +5,16 @@ import Foundation
 /// defined here once (``json`` is written by `RecordJSON`), so every front end writes the
 /// same bytes.
 ///
-/// JSONL keys, in this order: `id`, then with a prediction `label`, `scores` (topic →
-/// probability, in the model's label order, six decimals), `secondary`; then with a summary
+/// JSONL keys, in this order: `id`, then with a prediction `label`, `confidence` (the
+/// probability that the label is right), `scores` (topic → probability that the document is
+/// about the topic, in the model's label order, six decimals), `secondary`; then with a summary
 /// `summary`, `sentences`, `keywords`; then with an explanation `explanation` (topic →
 /// `[{"ngram","weight"}]`). A record that could not be processed is `{"id","error"}`. CSV and
 /// table rows have the columns of ``flatHeader(labels:summary:explanation:)``.
 public struct LabeledDocument: Sendable, Encodable {
     /// The output keys, in output order.
     public enum Field: String, CodingKey, CaseIterable, Sendable {
-        case id, label, scores, secondary, summary, sentences, keywords, explanation, error
+        case id, label, confidence, scores, secondary, summary, sentences, keywords, explanation, error
     }
 
     /// The n-grams that pushed one reported topic.
@@ -85,6 +86,7 @@ public struct LabeledDocument: Sendable, Encodable {
         }
         if let prediction {
             members.append((Field.label.rawValue, .string(prediction.label)))
+            members.append((Field.confidence.rawValue, .number(Double(prediction.confidence))))
             members.append((Field.scores.rawValue, .object(prediction.scores.map { ($0.label, .number(Double($0.probability))) })))
             members.append((Field.secondary.rawValue, .array(prediction.secondary.map { .string($0) })))
         }
@@ -115,10 +117,10 @@ public struct LabeledDocument: Sendable, Encodable {
         try jsonValue().encode(to: encoder)
     }
 
-    /// The columns of CSV and table output: id, label, secondary, one score per topic, then
+    /// The columns of CSV and table output: id, label, confidence, secondary, one score per topic, then
     /// summary and keywords, explanation when asked for, and error.
     public static func flatHeader(labels: [String], summary: Bool, explanation: Bool) -> [String] {
-        var header = [Field.id, .label, .secondary].map(\.rawValue) + labels
+        var header = [Field.id, .label, .confidence, .secondary].map(\.rawValue) + labels
         if summary { header += [Field.summary.rawValue, Field.keywords.rawValue] }
         if explanation { header.append(Field.explanation.rawValue) }
         return header + [Field.error.rawValue]
@@ -134,6 +136,7 @@ public struct LabeledDocument: Sendable, Encodable {
         }
         if let prediction {
             cells.append((Field.label.rawValue, prediction.label))
+            cells.append((Field.confidence.rawValue, String(format: "%.3f", prediction.confidence)))
             cells.append((Field.secondary.rawValue, prediction.secondary.joined(separator: ";")))
             for score in prediction.scores { cells.append((score.label, String(format: "%.3f", score.probability))) }
         }

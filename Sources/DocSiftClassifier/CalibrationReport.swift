@@ -21,7 +21,7 @@ public struct CalibrationReport: Sendable, Codable, Equatable {
     /// The reliability table, lowest bin first.
     public var bins: [Bin]
 
-    /// The report of `confidences` (the probability of each answered label) against
+    /// The report of `confidences` (each answered label's confidence) against
     /// `correct` (whether that label was right), over `binCount` equal-width bins.
     public init(confidences: [Float], correct: [Bool], binCount: Int = 10) {
         let bins = max(1, binCount)

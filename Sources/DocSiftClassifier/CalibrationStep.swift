@@ -77,8 +77,24 @@ extension TopicClassifierTrainer {
                 probabilities: own.map { probabilities[$0] }, scores: own.map { scores[$0] }, truth: own.map { truth[$0] }, labelCount: c,
                 abstainIndex: abstainIndex, base: rule, maximum: options.maximumAbstainThreshold)
         }
+        rule.answerConfidence = Self.answerConfidence(probabilities: probabilities, scores: scores, truth: truth, rule: rule)
         rule.secondaryThresholds = ThresholdSelection.chooseSecondary(
             probabilities: probabilities, scores: scores, about: about, labelCount: c, abstainIndex: abstainIndex, rule: rule)
         return rule
+    }
+
+    /// The map from an answered label's probability to the probability that the answer is
+    /// right, fitted on the out-of-fold decisions of `rule` (labeled and background examples
+    /// alike: background news is what most documents a user labels look like).
+    static func answerConfidence(probabilities: [[Float]], scores: [[Float]], truth: [Int], rule: DecisionRule) -> AnswerConfidence {
+        var answered: [Float] = [], abstained: [Float] = [], right: [Bool] = []
+        for (k, p) in probabilities.enumerated() {
+            let decision = rule.decide(p, scores: scores[k])
+            answered.append(AnswerConfidence.logit(p[decision.label]))
+            abstained.append(decision.abstained ? 1 : 0)
+            right.append(decision.label == truth[k])
+        }
+        let map = CalibrationFitting.platt(answered, abstained, right)
+        return AnswerConfidence(slope: map.slope, abstainedShift: map.marginSlope, intercept: map.intercept)
     }
 }

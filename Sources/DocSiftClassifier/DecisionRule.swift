@@ -23,15 +23,28 @@ public struct DecisionRule: Sendable, Equatable {
     public var secondaryThresholds: [Float]
     /// Per label: the map from raw score to probability; `nil` for the softmax of older models.
     public var calibrations: [ScoreCalibration]?
+    /// The map to the probability that the answered label is right; `nil` for models from
+    /// before format version 4, whose confidence is the answered label's own probability.
+    public var answerConfidence: AnswerConfidence?
 
     /// A rule over `labelCount` labels.
     public init(softmaxScale: Float, abstainIndex: Int?, abstainThresholds: [Float], secondaryThresholds: [Float],
-                calibrations: [ScoreCalibration]? = nil) {
+                calibrations: [ScoreCalibration]? = nil, answerConfidence: AnswerConfidence? = nil) {
         self.softmaxScale = softmaxScale
         self.abstainIndex = abstainIndex
         self.abstainThresholds = abstainThresholds
         self.secondaryThresholds = secondaryThresholds
         self.calibrations = calibrations
+        self.answerConfidence = answerConfidence
+    }
+
+    /// The probability that `label`, answered from `probabilities` (an abstention when
+    /// `abstained`), is the document's primary label: ``answerConfidence`` when the model has
+    /// one, else the label's own probability.
+    public func confidence(_ probabilities: [Float], label: Int, abstained: Bool) -> Float {
+        guard probabilities.indices.contains(label) else { return 0 }
+        guard let answerConfidence else { return probabilities[label] }
+        return answerConfidence.probability(answered: probabilities[label], abstained: abstained)
     }
 
     /// Each label's probability: calibrated per label, or `softmax(softmaxScale · scores)`

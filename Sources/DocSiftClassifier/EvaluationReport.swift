@@ -1,7 +1,7 @@
 /// What `docsift eval --json` writes, and what a service encoding an evaluation gets: the
 /// keys of ``ClassificationMetrics`` (`labels`, `count`, `accuracy`, `macro_f1`,
 /// `macro_labels`, `per_class`, `confusion_matrix`), then `abstain_rate`, `calibration`
-/// (ECE and the reliability table of the answered label's probability), `secondary` (when
+/// (ECE and the reliability table of each answered label's confidence), `secondary` (when
 /// the gold records carry secondary topics), `folds` (cross-validation) and `seconds` when
 /// known. One schema for the library and the command line.
 public struct EvaluationReport: Sendable, Codable, Equatable {
@@ -9,7 +9,7 @@ public struct EvaluationReport: Sendable, Codable, Equatable {
     public var metrics: ClassificationMetrics
     /// The fraction of documents on which the model abstained.
     public var abstainRate: Double?
-    /// Calibration of the answered label's probability.
+    /// Calibration of the answered label's confidence (``TopicPrediction/confidence``).
     public var calibration: CalibrationReport?
     /// Secondary topics against gold ones, when the gold has them.
     public var secondary: SecondaryTopicMetrics?

@@ -16,13 +16,15 @@ import Foundation
 /// f32 × labels each; since version 3 then the calibration: u8 (0 = none: softmax, 1 = per
 /// label), and per label u8 method (1 Platt, 2 isotonic), f32 slope, f32 margin slope, f32
 /// intercept, u32 knot
-/// count k, f32 knots × k, f32 values × k. Versions 1 and 2 load with the softmax rule.
+/// count k, f32 knots × k, f32 values × k; since version 4 then the answer confidence: u8
+/// (0 = none, 1 = present) and f32 slope, f32 abstained shift, f32 intercept. Versions 1 and
+/// 2 load with the softmax rule, version 3 without an answer confidence.
 /// The same model always encodes to the same bytes.
 public enum ModelFile {
     /// The first eight bytes of every model file.
     public static let magic: [UInt8] = Array("DSTOPIC".utf8) + [0]
-    /// The format version this code writes (it reads 1 and 2 too).
-    public static let formatVersion: UInt32 = 3
+    /// The format version this code writes (it reads 1, 2 and 3 too).
+    public static let formatVersion: UInt32 = 4
     static let noAbstain: UInt32 = 0xFFFF_FFFF
 
     /// The file's bytes for `model`.
@@ -63,6 +65,14 @@ public enum ModelFile {
             } else {
                 payload.write(UInt8(0))
             }
+            if let confidence = model.rule.answerConfidence {
+                payload.write(UInt8(1))
+                payload.write(confidence.slope)
+                payload.write(confidence.abstainedShift)
+                payload.write(confidence.intercept)
+            } else {
+                payload.write(UInt8(0))
+            }
             swap(&payload.bytes, &bytes)
         }
     }
@@ -73,7 +83,7 @@ public enum ModelFile {
         let payload: Range<Int>
         let version: UInt32
         do {
-            (version, payload) = try BinaryContainer.open(bytes, magic: magic, versions: [1, 2, formatVersion], payloadOnlyChecksum: [1])
+            (version, payload) = try BinaryContainer.open(bytes, magic: magic, versions: [1, 2, 3, formatVersion], payloadOnlyChecksum: [1])
         } catch {
             switch error {
             case .wrongMagic: throw ModelFileError.notAModel(path: path)
@@ -148,13 +158,15 @@ public enum ModelFile {
             throw ModelFileError.malformed(path: path, reason: "non-finite numbers")
         }
         let calibrations = version >= 3 ? try decodeCalibrations(&reader, labelCount: labelCount, path: path) : nil
+        let answerConfidence = version >= 4 ? try decodeAnswerConfidence(&reader, path: path) : nil
         guard reader.remaining == 0 else {
             throw ModelFileError.malformed(path: path, reason: "\(reader.remaining) bytes after the calibration")
         }
         let vectorizer = TFIDFVectorizer(options: options, vocabulary: vocabulary, idf: idf)
         let rule = DecisionRule(
             softmaxScale: softmaxScale, abstainIndex: abstainRaw == noAbstain ? nil : Int(abstainRaw),
-            abstainThresholds: abstainThresholds, secondaryThresholds: secondaryThresholds, calibrations: calibrations)
+            abstainThresholds: abstainThresholds, secondaryThresholds: secondaryThresholds, calibrations: calibrations,
+            answerConfidence: answerConfidence)
         do {
             return try TopicModel(
                 labels: labels, vectorizer: vectorizer,
@@ -187,6 +199,17 @@ public enum ModelFile {
             }
         }
         return calibrations
+    }
+
+    /// The answer-confidence section of a version-4 payload (`nil` when the model has none).
+    private static func decodeAnswerConfidence(_ reader: inout BinaryReader, path: String) throws -> AnswerConfidence? {
+        let present = try reader.readByte()
+        guard present <= 1 else { throw ModelFileError.malformed(path: path, reason: "bad answer-confidence flag \(present)") }
+        guard present == 1 else { return nil }
+        let slope = try reader.readFloat(), shift = try reader.readFloat(), intercept = try reader.readFloat()
+        let confidence = AnswerConfidence(slope: slope, abstainedShift: shift, intercept: intercept)
+        guard confidence.isFinite else { throw ModelFileError.malformed(path: path, reason: "non-finite answer confidence") }
+        return confidence
     }
 
     /// Reads and verifies the model file at `url`.

@@ -44,7 +44,8 @@ public struct TopicModel: Sendable, Equatable {
         guard weights.values.allSatisfy(\.isFinite), bias.allSatisfy(\.isFinite), vectorizer.idf.allSatisfy(\.isFinite),
               rule.softmaxScale.isFinite, rule.abstainThresholds.allSatisfy(\.isFinite),
               rule.secondaryThresholds.allSatisfy(\.isFinite),
-              rule.calibrations.map({ $0.allSatisfy(\.isFinite) }) ?? true else {
+              rule.calibrations.map({ $0.allSatisfy(\.isFinite) }) ?? true,
+              rule.answerConfidence?.isFinite ?? true else {
             throw ClassifierError.invalidTraining("a weight, bias, IDF or threshold is NaN or infinite")
         }
         self.labels = labels
@@ -177,6 +178,7 @@ public struct TopicModel: Sendable, Equatable {
             },
             abstained: decision.abstained)
         prediction.margin = rule.margin(probabilities)
+        prediction.confidence = rule.confidence(probabilities, label: decision.label, abstained: decision.abstained)
         return prediction
     }
 

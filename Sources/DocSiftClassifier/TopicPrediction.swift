@@ -32,11 +32,27 @@ public struct TopicPrediction: Sendable, Codable, Equatable {
     /// documents worth labeling next (`docsift label --uncertain N`).
     public var margin: Float = 1
 
-    private enum CodingKeys: String, CodingKey { case label, secondary, scores, abstained }
+    /// A prediction; ``confidence`` is the answered label's probability until set.
+    package init(label: String, secondary: [String], scores: [LabelScore], abstained: Bool) {
+        self.label = label
+        self.secondary = secondary
+        self.scores = scores
+        self.abstained = abstained
+    }
 
-    /// The probability of the answered label (``label``): what `docsift eval` checks the
-    /// calibration of.
-    public var confidence: Float { probability(of: label) }
+    /// The model's ``confidence``, when it has an ``AnswerConfidence`` map.
+    private var answerConfidence: Float?
+
+    private enum CodingKeys: String, CodingKey { case label, secondary, scores, abstained, answerConfidence = "confidence" }
+
+    /// The probability that ``label`` is the document's primary label, calibrated on
+    /// held-out decisions when the model was trained (``AnswerConfidence``); for a model
+    /// without that map (format version 3 and older), the probability of ``label`` itself.
+    /// This is what `docsift eval` checks the calibration of.
+    public var confidence: Float {
+        get { answerConfidence ?? probability(of: label) }
+        set { answerConfidence = newValue }
+    }
 
     /// The label with the highest probability before the abstain rule.
     public var topLabel: String {

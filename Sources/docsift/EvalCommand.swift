@@ -12,10 +12,10 @@ struct EvalCommand: ParsableCommand {
             distinct value of the field from the other groups (plus profiles and background) and \
             labels the held-out group; on a seed manifest the field is the page \
             (leave-one-page-out). Prints accuracy, macro-F1, per-class precision/recall/F1, the \
-            confusion matrix, the abstain rate, the calibration of the answered label's \
-            probability (expected calibration error over 10 equal-width bins, with the \
-            reliability table: per bin, how often a label answered with that probability was \
-            right) and, when the gold records carry secondary topics (seed manifests), \
+            confusion matrix, the abstain rate, the calibration of the label's confidence (the \
+            probability that the answered label is right; expected calibration error over 10 \
+            equal-width bins, with the reliability table: per bin, how often a label answered \
+            with that confidence was right) and, when the gold records carry secondary topics (seed manifests), \
             secondary-topic precision (a listed topic is right when the article is about it) \
             and recall. --json prints the library's EvaluationReport: \
             {"abstain_rate","accuracy","calibration":{"bins","ece"},"confusion_matrix","count","folds",\
@@ -108,8 +108,8 @@ struct EvalCommand: ParsableCommand {
         }
         if let calibration = report.calibration {
             try output.line("")
-            try output.line(String(format: "calibration of the answered label's probability: ECE %.4f (10 equal-width bins)", calibration.ece))
-            try output.line("probability   documents   mean probability   right")
+            try output.line(String(format: "calibration of the label's confidence: ECE %.4f (10 equal-width bins)", calibration.ece))
+            try output.line("confidence    documents    mean confidence   right")
             for bin in calibration.bins where bin.count > 0 {
                 try output.line(pad(String(format: "%.1f–%.1f", bin.lower, bin.upper), 14) + padLeft(String(bin.count), 9)
                     + String(format: "   %16.4f   %.4f", bin.confidence, bin.accuracy))

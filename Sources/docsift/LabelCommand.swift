@@ -8,7 +8,7 @@ struct LabelCommand: ParsableCommand {
         commandName: "label",
         abstract: "Label documents by topic with the default model or a trained one.",
         discussion: """
-            Output per document: {"id","label","scores":{topic:probability},"secondary":[...]}; \
+            Output per document: {"id","label","confidence","scores":{topic:probability},"secondary":[...]}; \
             with --summary also "summary","sentences","keywords"; with --explain an \
             "explanation" of the n-grams that pushed each reported topic, with weights. \
             \n\nA score is the probability that the document is about that topic, calibrated \
@@ -18,7 +18,11 @@ struct LabelCommand: ParsableCommand {
             probability is under its threshold (tuned when the model was trained; --threshold TOPIC=P overrides) the \
             label is "other". A topic is secondary when its own probability reaches its \
             secondary threshold (tuned so that about 4 in 5 listed secondary topics are right; \
-            --secondary-min P sets one for all topics). \
+            --secondary-min P sets one for all topics). "confidence" is the probability that \
+            the label is right (the document's primary label), calibrated on held-out \
+            decisions when the model was trained: of documents labeled with confidence 0.9, \
+            about 9 in 10 are labeled right. It is not the label's score, which counts a \
+            document that is also about the topic as right. \
             \n\n--uncertain N writes only N documents to label next, the most useful first. Of \
             the 4N whose decision is least certain (closest to going another way: the gap \
             between the two most probable labels, or the top topic's distance from its \

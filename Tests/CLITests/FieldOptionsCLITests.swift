@@ -46,7 +46,7 @@ struct LabelSchemaCLITests {
         let out = try CLIRunner.run(["label", "--summary", "--explain"],
                                     stdin: #"{"id":"k","text":"民警提醒群众提高防范电信网络诈骗意识，切勿向陌生人转账。"}"# + "\n")
         let line = try #require(out.stdout.split(separator: "\n").first.map(String.init))
-        let order = ["id", "label", "scores", "secondary", "summary", "sentences", "keywords", "explanation"]
+        let order = ["id", "label", "confidence", "scores", "secondary", "summary", "sentences", "keywords", "explanation"]
         let positions = order.map { line.range(of: "\"\($0)\":")?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())

@@ -37,7 +37,7 @@ struct FlatOutputCLITests {
         let csv = try CLIRunner.run(["label", "--model", model, "--format", "csv"], stdin: input)
         #expect(csv.status == 0, "\(csv.stderr)")
         #expect(!csv.stdout.contains("\0"))
-        #expect(csv.stdout.hasPrefix("id,label,secondary,\"fr\naud\",\"safe\tty\",error\n"), "\(csv.stdout)")
+        #expect(csv.stdout.hasPrefix("id,label,confidence,secondary,\"fr\naud\",\"safe\tty\",error\n"), "\(csv.stdout)")
         #expect(csv.stdout.contains("\"x\u{FFFD}y\tz\",\"fr\naud\","), "\(csv.stdout)")
 
         let table = try CLIRunner.run(["label", "--model", model, "--format", "table"], stdin: input)

@@ -45,7 +45,7 @@ struct LabelCLITests {
         let input = "{\"id\":\"a\",\"text\":\"煤矿开展安全生产隐患排查。\"}\n{oops\n"
         let csv = try CLIRunner.run(["label", "--format", "csv"], stdin: input)
         let lines = csv.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == (["id", "label", "secondary"] + LabelCLITests.topics + ["error"]).joined(separator: ","))
+        #expect(lines.first == (["id", "label", "confidence", "secondary"] + LabelCLITests.topics + ["error"]).joined(separator: ","))
         #expect(lines.count == 3)
         #expect(lines[2].hasPrefix("stdin:2,") && lines[2].hasSuffix(",malformed JSON"))
         let table = try CLIRunner.run(["label", "--format", "table"], stdin: input)
@@ -133,7 +133,7 @@ struct EvalReportCLITests {
         let headerFigure = header.range(of: "precision").map { header.distance(from: header.startIndex, to: $0.lowerBound) } ?? -1
         #expect(firstFigure + 2 == headerFigure)  // two display-width characters are two columns each
         #expect(report.contains { $0.contains("体育") && $0.contains("财经") && !$0.hasPrefix("体育") })  // column headers
-        #expect(report.contains { $0.hasPrefix("calibration of the answered label's probability: ECE") })
+        #expect(report.contains { $0.hasPrefix("calibration of the label's confidence: ECE") })
         #expect(report.first?.contains("abstain rate") == true)
         let json = try CLIRunner.run(["eval", data.path, "--model", model, "--json"])
         let record = try #require(json.records.first)

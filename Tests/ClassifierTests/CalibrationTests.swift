@@ -100,12 +100,14 @@ struct CalibrationTests {
         let bytes = ModelFile.encode(model)
         let loaded = try ModelFile.decode(bytes, path: "m.dsmodel")
         #expect(loaded.rule.calibrations == model.rule.calibrations)
-        // A version-2 file: the same payload without the calibration section (one 0 byte for none).
+        // A version-2 file: the same payload without the calibration and answer-confidence
+        // sections (one 0 byte each for none).
         var legacy = model
         legacy.rule.calibrations = nil
-        let v3 = ModelFile.encode(legacy)
-        let opened = try BinaryContainer.open(v3, magic: ModelFile.magic, versions: [3])
-        let payload = Array(v3[opened.payload].dropLast())
+        legacy.rule.answerConfidence = nil
+        let v4 = ModelFile.encode(legacy)
+        let opened = try BinaryContainer.open(v4, magic: ModelFile.magic, versions: [4])
+        let payload = Array(v4[opened.payload].dropLast(2))
         let v2 = BinaryContainer.wrap(payload, magic: ModelFile.magic, version: 2)
         let old = try ModelFile.decode(v2, path: "old.dsmodel")
         #expect(old.rule.calibrations == nil)

@@ -1,4 +1,5 @@
 import DocSift
+import DocSiftFeatures
 import Foundation
 import Testing
 
@@ -20,6 +21,37 @@ struct ModelFileTests {
         }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".partial") }
         #expect(leftovers.isEmpty)
+    }
+
+    /// The same model as a version-3 file: the payload without the answer-confidence section
+    /// (its last 13 bytes: a flag and three floats).
+    static func versionThree(_ bytes: [UInt8]) throws -> [UInt8] {
+        let opened = try BinaryContainer.open(bytes, magic: ModelFile.magic, versions: [4])
+        return BinaryContainer.wrap(Array(bytes[opened.payload].dropLast(13)), magic: ModelFile.magic, version: 3)
+    }
+
+    @Test func versionThreeFilesLoadWithTheLabelsProbabilityAsConfidence() throws {
+        let model = try #require(Fixtures.seedModel)
+        #expect(model.rule.answerConfidence != nil)
+        let old = try ModelFile.decode(try Self.versionThree(ModelFile.encode(model)), path: "v3.dstm")
+        #expect(old.rule.answerConfidence == nil)
+        for example in Fixtures.seedExamples.prefix(10) {
+            let new = model.classify(example.text), before = old.classify(example.text)
+            #expect(before.label == new.label && before.scores == new.scores && before.secondary == new.secondary)
+            #expect(before.confidence == before.probability(of: before.label))
+        }
+    }
+
+    @Test func aBadAnswerConfidenceFlagIsMalformed() throws {
+        var bytes = ModelFile.encode(try #require(Fixtures.seedModel))
+        let flag = bytes.count - 8 - 13
+        #expect(bytes[flag] == 1)
+        bytes[flag] = 7
+        let checksum = FNV1a64.hash(bytes[0..<(bytes.count - 8)])
+        for k in 0..<8 { bytes[bytes.count - 8 + k] = UInt8(truncatingIfNeeded: checksum >> (8 * UInt64(k))) }
+        #expect(throws: ModelFileError.malformed(path: "flag.dstm", reason: "bad answer-confidence flag 7")) {
+            try ModelFile.decode(bytes, path: "flag.dstm")
+        }
     }
 
     @Test func seedModelIsSmall() throws {

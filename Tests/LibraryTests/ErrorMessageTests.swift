@@ -55,9 +55,9 @@ struct OutputSchemaTests {
                 })
             })
         let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(document)) as? [String: Any])
-        #expect(Set(object.keys) == ["id", "label", "scores", "secondary", "summary", "sentences", "keywords", "explanation"])
+        #expect(Set(object.keys) == ["id", "label", "confidence", "scores", "secondary", "summary", "sentences", "keywords", "explanation"])
         #expect(Set((object["scores"] as? [String: Any] ?? [:]).keys) == Set(model.labels))
         #expect(LabeledDocument.flatHeader(labels: ["a"], summary: true, explanation: false)
-                == ["id", "label", "secondary", "a", "summary", "keywords", "error"])
+                == ["id", "label", "confidence", "secondary", "a", "summary", "keywords", "error"])
     }
 }

@@ -84,7 +84,8 @@ struct OutputSchemaAgreementTests {
         let encoded = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(document)) as? [String: Any])
         let written = try #require(try JSONSerialization.jsonObject(with: Data(document.jsonUTF8)) as? [String: Any])
         #expect(NSDictionary(dictionary: encoded) == NSDictionary(dictionary: written))
-        #expect(document.json.hasPrefix(#"{"id":"d\t1","label":"anti_fraud","scores":{"#))
+        #expect(document.json.hasPrefix(#"{"id":"d\t1","label":"anti_fraud","confidence":0."#))
+        #expect(document.json.contains(#","scores":{"party_building":"#))
         #expect(LabeledDocument(id: "x", error: "empty document").json == #"{"id":"x","error":"empty document"}"#)
     }
 }

@@ -3,7 +3,7 @@
     import docsift
     with docsift.Model() as model:
         record = model.label(text, title=None, summary=False)
-        # {"label": "...", "scores": {...}, "secondary": [...]}
+        # {"label": "...", "confidence": p, "scores": {...}, "secondary": [...]}
 
 A ctypes binding of the C interface (libDocSiftC.so, `Sources/CDocSift/include/docsift.h`);
 no compiled extension. Records have the fields of `docsift label` JSONL output.

@@ -48,7 +48,7 @@ class Model:
     # -- one document ------------------------------------------------------------------
 
     def label(self, text: str | bytes, title: str | bytes | None = None, summary: bool = False) -> dict:
-        """The label record of one document: {"label", "scores", "secondary"} as
+        """The label record of one document: {"label", "confidence", "scores", "secondary"} as
         `docsift label` writes it (without "id"); with `summary=True` also "summary",
         "sentences" and "keywords".
 

@@ -40,7 +40,7 @@ def test_label_with_summary_equals_cli_label_summary(model, seed_articles):
         expected = json.loads(cli_line)
         assert expected.pop("id") == article["id"]
         assert got == expected
-        assert list(got) == ["label", "scores", "secondary", "summary", "sentences", "keywords"]
+        assert list(got) == ["label", "confidence", "scores", "secondary", "summary", "sentences", "keywords"]
         assert got["summary"] and got["keywords"]
 
 

@@ -135,8 +135,8 @@ def test_parquet_in_and_out_equals_the_cli(spark, dataset, cli_lines, tmp_path):
             assert row.error and row.label is None
             continue
         assert row.error is None
-        assert (row.label, dict(row.scores), list(row.secondary)) == (
-            expected["label"], expected["scores"], expected["secondary"])
+        assert (row.label, row.confidence, dict(row.scores), list(row.secondary)) == (
+            expected["label"], expected["confidence"], expected["scores"], expected["secondary"])
 
 
 def test_summary_option_matches_cli_label_summary(spark, seed_articles, tmp_path):

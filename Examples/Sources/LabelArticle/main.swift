@@ -20,7 +20,7 @@ let model = try TopicModel.loadDefault()
 let summarizer = Summarizer(background: try BackgroundIDF.loadDefault())
 
 let prediction = model.classify(articleText, title: articleTitle)
-print(prediction.label, prediction.secondary)             // e.g. anti_fraud []
+print(prediction.label, prediction.confidence, prediction.secondary)  // e.g. anti_fraud 0.91 []
 for score in prediction.scores { print(score.label, score.probability) }
 print(model.explain(articleText, label: prediction.label, top: 5).map(\.ngram))
 print(summarizer.summarize(articleText, title: articleTitle, maxCharacters: 120).text)

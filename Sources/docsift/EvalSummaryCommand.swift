@@ -48,7 +48,7 @@ struct EvalSummaryCommand: ParsableCommand {
 
     func validate() throws {
         if (maxChars == nil) == (budget == nil) { throw ValidationError("give exactly one of --max-chars N or --budget reference") }
-        if let maxChars, maxChars < 1 { throw ValidationError("--max-chars must be at least 1") }
+        try SummaryArguments.validate(maxChars: maxChars)
     }
 
     func run() throws {

@@ -19,11 +19,18 @@ struct SummaryArguments: ParsableArguments {
     @Flag(help: "Fill a character budget with the leading clauses of a sentence that does not fit whole (the summary may then end mid-sentence; by default it is whole sentences when one fits).")
     var fillWithClauses = false
 
+    /// Checks a `--max-chars` value against the budgets a record may ask for
+    /// (``InputRecord/maxCharactersRange``); `summarize`, `label --summary` and `eval-summary` share it.
+    static func validate(maxChars: Int?) throws {
+        guard let maxChars else { return }
+        let budgets = InputRecord.maxCharactersRange
+        if maxChars < budgets.lowerBound { throw ValidationError("--max-chars must be at least \(budgets.lowerBound)") }
+        if maxChars > budgets.upperBound { throw ValidationError("--max-chars must be at most \(budgets.upperBound)") }
+    }
+
     func validate() throws {
         if maxChars != nil && sentences != nil { throw ValidationError("give --max-chars or --sentences, not both") }
-        let budgets = InputRecord.maxCharactersRange
-        if let maxChars, maxChars < budgets.lowerBound { throw ValidationError("--max-chars must be at least \(budgets.lowerBound)") }
-        if let maxChars, maxChars > budgets.upperBound { throw ValidationError("--max-chars must be at most \(budgets.upperBound)") }
+        try Self.validate(maxChars: maxChars)
         if let sentences, sentences < 1 { throw ValidationError("--sentences must be at least 1") }
         if keywords < 0 { throw ValidationError("--keywords cannot be negative") }
     }

@@ -76,6 +76,8 @@ struct ActionableErrorCLITests {
 
     @Test("a negative number reaches the option's own check", arguments: [
         (["summarize", "--max-chars", "-5"], "--max-chars must be at least 1"),
+        (["eval-summary", "x.jsonl", "--max-chars", "-5"], "--max-chars must be at least 1"),
+        (["eval-summary", "x.jsonl", "--max-chars", "1000001"], "--max-chars must be at most 1000000"),
         (["label", "--explain", "--explain-top", "-1"], "--explain-top must be at least 1"),
         (["label", "--threads", "-2"], "--threads must be at least 1"),
         (["serve", "--port", "-1"], "--port must be 0...65535"),

@@ -49,5 +49,6 @@ def test_a_c_program_uses_the_header(tmp_path):
     assert done.returncode == 0, done.stderr
     version, record, failure = done.stdout.splitlines()
     assert version.startswith("docsift-c ")
-    assert record.startswith('{"label":"safety_production","scores":{')
+    assert record.startswith('{"label":"safety_production","confidence":0.')
+    assert '"scores":{' in record
     assert failure == "2 text is not valid UTF-8: decode the document to UTF-8 first"

@@ -1,6 +1,8 @@
 """`docsift label --uncertain N` against random selection on NLPCC headlines (see run.sh).
 --measure-on validation carves 4,800 train headlines off to measure on (the split the method
-was chosen on); test measures on the test split."""
+was chosen on); test measures on the test split. --rounds K picks the chosen documents in K
+rounds of chosen/K, retraining on everything labeled so far between rounds (as a user labeling
+in batches would); every pick is still made by `docsift label --uncertain`."""
 import argparse, json, os, random, subprocess, statistics, time
 
 p = argparse.ArgumentParser()
@@ -14,6 +16,10 @@ p.add_argument("--measure-on", choices=["test", "validation"], default="test",
                help="validation: 4,800 train headlines carved off (seeded, as explore.py does) measure, and the "
                     "archive is the rest of train; the test split is not read")
 p.add_argument("--carve-seed", type=int, default=0, help="seed of the validation carve")
+p.add_argument("--rounds", type=int, default=5,
+               help="pick the chosen documents in this many rounds, retraining in between (the recommended use: "
+                    "5 rounds of 200 beat one batch on all six validation carves, by +0.17 points on average; "
+                    "1 = one batch)")
 a = p.parse_args()
 
 records = [json.loads(line) for line in open(a.data, encoding="utf-8")]
@@ -36,11 +42,16 @@ def run(*args, stdout=None):
     subprocess.run([a.docsift, *args], check=True, stdout=stdout, stderr=subprocess.DEVNULL)
 
 
-def accuracy(rows, name):
+def train_model(rows, name):
     path = os.path.join(a.work, name + ".jsonl")
     model = os.path.join(a.work, name + ".dsmodel")
     write(path, rows)
     run("train", path, "--out", model)
+    return model
+
+
+def accuracy(rows, name):
+    model = train_model(rows, name)
     out = subprocess.run([a.docsift, "eval", test_path, "--model", model, "--json"], check=True,
                          capture_output=True, text=True).stdout
     return json.loads(out)["accuracy"]
@@ -54,19 +65,28 @@ for seed in a.seeds:
     initial, pool = order[:a.initial], order[a.initial:]
     random_acc = accuracy(order[:a.initial + a.chosen], f"random-{seed}")
     initial_acc = accuracy(initial, f"initial-{seed}")
-    # The model trained on the initial labels picks what to label next from the rest.
+    # The model trained on the initial labels picks what to label next from the rest; with
+    # rounds, the model trained on everything labeled so far picks the next share.
+    labeled, rest = list(initial), list(pool)
     model = os.path.join(a.work, f"initial-{seed}.dsmodel")
-    pool_path = os.path.join(a.work, f"pool-{seed}.jsonl")
-    write(pool_path, [{"id": r["id"], "text": r["text"]} for r in pool])
-    picked_path = os.path.join(a.work, f"picked-{seed}.jsonl")
-    with open(picked_path, "w") as f:
-        run("label", pool_path, "--model", model, "--uncertain", str(a.chosen), "--threads", "1", stdout=f)
-    picked = {json.loads(line)["id"] for line in open(picked_path, encoding="utf-8")}
-    by_id = {r["id"]: r for r in pool}
-    active_acc = accuracy(initial + [by_id[i] for i in sorted(picked)], f"active-{seed}")
+    for round_index in range(a.rounds):
+        share = a.chosen // a.rounds + (1 if round_index < a.chosen % a.rounds else 0)
+        pool_path = os.path.join(a.work, f"pool-{seed}.jsonl")
+        write(pool_path, [{"id": r["id"], "text": r["text"]} for r in rest])
+        picked_path = os.path.join(a.work, f"picked-{seed}.jsonl")
+        with open(picked_path, "w") as f:
+            run("label", pool_path, "--model", model, "--uncertain", str(share), "--threads", "1", stdout=f)
+        picked = {json.loads(line)["id"] for line in open(picked_path, encoding="utf-8")}
+        assert len(picked) == share, (seed, round_index, len(picked))
+        labeled += [r for r in rest if r["id"] in picked]
+        rest = [r for r in rest if r["id"] not in picked]
+        if round_index < a.rounds - 1:
+            model = train_model(labeled, f"active-{seed}-round-{round_index + 1}")
+    # The picks are appended in id order (as before rounds existed), so one round reproduces the old figures.
+    active_acc = accuracy(initial + sorted(labeled[a.initial:], key=lambda r: r["id"]), f"active-{seed}")
     results.append((seed, initial_acc, random_acc, active_acc))
     print(f"seed {seed} ({a.measure_on}): {a.initial} random {initial_acc:.4f}   {a.initial + a.chosen} random {random_acc:.4f}   "
-          f"{a.initial} random + {a.chosen} uncertain {active_acc:.4f}   gain {100 * (active_acc - random_acc):+.2f} points",
+          f"{a.initial} random + {a.chosen} uncertain{f' in {a.rounds} rounds' if a.rounds > 1 else ''} {active_acc:.4f}   gain {100 * (active_acc - random_acc):+.2f} points",
           flush=True)
 
 mean = lambda k: statistics.mean(r[k] for r in results)

@@ -24,12 +24,15 @@ struct LabelCommand: ParsableCommand {
             about 9 in 10 are labeled right. It is not the label's score, which counts a \
             document that is also about the topic as right. \
             \n\n--uncertain N writes only N documents to label next, the most useful first. Of \
-            the 2N whose decision is least certain (closest to going another way: the gap \
+            the 4N whose decision is least certain (closest to going another way: the gap \
             between the two most probable labels, or the top topic's distance from its \
             threshold), it picks N that together carry the most character bigrams the model \
-            has never seen, each bigram weighted by how often it recurs in the input, so that \
-            the batch is not many copies of one confusion. Memory stays bounded by N (plus \
-            8 MB of bigram counters), however long the input.
+            has never seen, each bigram weighted by log(how many input documents hold it) \
+            squared, so that the batch is not many copies of one confusion and favours new \
+            text that recurs. Memory stays bounded by N (plus 8 MB of bigram counters), \
+            however long the input. Picking in rounds pays a little more: to label 1,000, \
+            pick 200, label them, retrain, and pick again from the same input (documents the \
+            model was trained on did not come back in our checks).
             """)
 
     @OptionGroup var input: InputOptions

@@ -31,8 +31,8 @@ struct LabelCommand: ParsableCommand {
             squared, so that the batch is not many copies of one confusion and favours new \
             text that recurs. Memory stays bounded by N (plus 8 MB of bigram counters), \
             however long the input. Picking in rounds pays a little more: to label 1,000, \
-            pick 200, label them, retrain, and pick again from the same input (documents the \
-            model was trained on did not come back in our checks).
+            pick 200, label them, retrain, and pick again from the same input with --exclude \
+            naming the earlier rounds' picks, which are then never picked again.
             """)
 
     @OptionGroup var input: InputOptions
@@ -55,6 +55,11 @@ struct LabelCommand: ParsableCommand {
     @Option(help: "Write only N documents to label next: uncertain ones that teach the model the most new text.")
     var uncertain: Int?
 
+    @Option(help: ArgumentHelp(
+        "With --uncertain: never pick a document whose id is in this file (JSONL or text files, read as input is; e.g. the picks of earlier rounds). Repeatable.",
+        valueName: "file"))
+    var exclude: [String] = []
+
     @OptionGroup var thresholdOptions: ThresholdOptions
     @OptionGroup var summaryArguments: SummaryArguments
     @OptionGroup var bulk: BulkOptions
@@ -62,6 +67,8 @@ struct LabelCommand: ParsableCommand {
     func validate() throws {
         if explainTop < 1 { throw ValidationError("--explain-top must be at least 1") }
         if let uncertain, uncertain < 1 { throw ValidationError("--uncertain must be at least 1") }
+        if !exclude.isEmpty && uncertain == nil { throw ValidationError("--exclude only applies to --uncertain N: give both") }
+        if exclude.contains("-") { throw ValidationError("--exclude needs a file; standard input is the documents to pick from") }
     }
 
     func run() throws {
@@ -78,6 +85,7 @@ struct LabelCommand: ParsableCommand {
         let scorer = TopicScorer(topicModel)
         let scratch = ResourcePool<NGramCounts>(make: { NGramCounts() })
         let uncertain = self.uncertain
+        let excluded = try LabelingBatch.ids(in: exclude, input: input)
         var batch = LabelingBatch(capacity: uncertain ?? 0)
         try BulkRun.run(verb: "label", input: input, bulk: bulk, transform: { record -> LabeledOutput in
             let prediction = scratch.withResource { scorer.classify(record.text, title: record.title, using: $0) }
@@ -99,6 +107,7 @@ struct LabelCommand: ParsableCommand {
                 let bigrams = LabelingBatch.bigrams(of: topicModel.featureText(record.text, title: record.title), model: topicModel)
                 labeled.bigrams = bigrams.all
                 labeled.unseenBigrams = bigrams.unseen
+                labeled.isExcluded = excluded.contains(record.id)
             }
             return labeled
         }, write: { result in
@@ -138,6 +147,8 @@ struct LabeledOutput: Sendable {
     var rendered: Rendered
     /// ``TopicPrediction/margin`` of its decision.
     var margin: Float
+    /// Named by `--exclude`: counted in the input's bigram frequencies, never picked.
+    var isExcluded = false
     /// With `--uncertain`: its distinct character bigrams.
     var bigrams: [UInt64] = []
     /// With `--uncertain`: those of its bigrams that the model's vocabulary lacks.

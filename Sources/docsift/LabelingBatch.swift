@@ -66,8 +66,28 @@ struct LabelingBatch {
         return (distinct, distinct.filter { model.vectorizer.vocabulary.index(of: $0) == nil })
     }
 
+    /// The ids of the records in `paths` (`--exclude`), read with the input's options. A
+    /// record that is not a document (the picks of an earlier round carry no text) still
+    /// gives its id.
+    /// - Throws: ``ExcludeFileError`` when a file cannot be read at all.
+    static func ids(in paths: [String], input: InputOptions) throws -> Set<String> {
+        guard !paths.isEmpty else { return [] }
+        var ids = Set<String>()
+        let source = InputSource(paths: paths, maximumRecordBytes: input.maxRecordBytes.value, fields: input.fieldNames)
+        try source.forEachRecord { result in
+            switch result {
+            case .success(let record): ids.insert(record.id)
+            case .failure(let error) where error.isWholeInput: throw ExcludeFileError(path: error.id, reason: error.reason)
+            case .failure(let error): ids.insert(error.id)
+            }
+            return true
+        }
+        return ids
+    }
+
     /// Considers one document: `bigrams` are its distinct character bigrams, `unseen` those
-    /// the model's vocabulary lacks (``bigrams(of:model:)``).
+    /// the model's vocabulary lacks (``bigrams(of:model:)``). One marked
+    /// ``LabeledOutput/isExcluded`` only counts toward the bigram frequencies.
     mutating func offer(_ output: LabeledOutput, bigrams: [UInt64], unseen: [UInt64]) {
         defer { seen += 1 }
         guard capacity > 0 else { return }
@@ -75,6 +95,7 @@ struct LabelingBatch {
             let slot = LabelingBatch.counter(of: key)
             if frequencies[slot] < UInt16.max { frequencies[slot] += 1 }
         }
+        guard !output.isExcluded else { return }
         kept.append(Candidate(margin: output.margin, order: seen, output: output, unseen: unseen))
         // Trimmed in batches, so that offering n documents costs O(n log N) on average.
         if kept.count >= 2 * candidateLimit { trim() }
@@ -160,5 +181,17 @@ private struct GainHeap {
             }
         }
         return top
+    }
+}
+
+/// An `--exclude` file that cannot be read.
+struct ExcludeFileError: Error, LocalizedError {
+    /// The file.
+    let path: String
+    /// Why it cannot be read.
+    let reason: String
+
+    var errorDescription: String? {
+        "--exclude \(path): \(reason); give a JSONL file of the documents not to pick (e.g. an earlier round's picks)"
     }
 }

@@ -80,4 +80,41 @@ struct UncertainSelectionCLITests {
         #expect(pickedRecurring * 10 >= plainRecurring * 16,
                 "picked \(pickedRecurring) recurring new bigrams, the 40 least certain \(plainRecurring)")
     }
+
+    /// Labeling in rounds: `--exclude` names the picks of an earlier round, which are then
+    /// never picked again, while the round still picks N. Without `--uncertain` it is a usage
+    /// error, and a missing file is an error that names it.
+    @Test func aSecondRoundExcludesTheFirstRoundsPicks() throws {
+        guard let data = try? String(contentsOf: UncertainSelectionCLITests.headlines, encoding: .utf8) else {
+            print("skipped: \(UncertainSelectionCLITests.headlines.path) not found (the public corpora live in ../shared/data)")
+            return
+        }
+        let train = data.split(separator: "\n").filter { $0.contains("\"split\": \"train\"") }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docsift-rounds-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let labeled = folder.appendingPathComponent("labeled.jsonl"), model = folder.appendingPathComponent("m.dsmodel")
+        let firstRound = folder.appendingPathComponent("round-1.jsonl")
+        try (train.prefix(300).joined(separator: "\n") + "\n").write(to: labeled, atomically: true, encoding: .utf8)
+        #expect(try CLIRunner.run(["train", labeled.path, "--out", model.path]).status == 0)
+        let archive = train.dropFirst(300).prefix(2_000).joined(separator: "\n") + "\n"
+
+        let first = try CLIRunner.run(["label", "--model", model.path, "--uncertain", "40"], stdin: archive)
+        try first.stdout.write(to: firstRound, atomically: true, encoding: .utf8)
+        let second = try CLIRunner.run(["label", "--model", model.path, "--uncertain", "40", "--exclude", firstRound.path], stdin: archive)
+        #expect(second.status == 0, "\(second.stderr)")
+        let firstIDs = Set(first.records.compactMap { $0["id"] as? String })
+        let secondIDs = Set(second.records.compactMap { $0["id"] as? String })
+        #expect(firstIDs.count == 40 && secondIDs.count == 40)
+        #expect(firstIDs.isDisjoint(with: secondIDs))
+
+        // These two stop before reading: the archive goes by path, not through a pipe.
+        let archiveFile = folder.appendingPathComponent("archive.jsonl")
+        try archive.write(to: archiveFile, atomically: true, encoding: .utf8)
+        let alone = try CLIRunner.run(["label", archiveFile.path, "--model", model.path, "--exclude", firstRound.path])
+        #expect(alone.status == 64 && alone.stderr.contains("--exclude only applies to --uncertain N"), "\(alone.stderr)")
+        let missing = folder.appendingPathComponent("no-such-round.jsonl").path
+        let absent = try CLIRunner.run(["label", archiveFile.path, "--model", model.path, "--uncertain", "5", "--exclude", missing])
+        #expect(absent.status == 1 && absent.stderr.contains("--exclude \(missing): no such file"), "\(absent.stderr)")
+    }
 }

@@ -33,7 +33,8 @@ public struct AnswerConfidence: Sendable, Equatable {
     /// Whether every coefficient is finite (a model file check).
     var isFinite: Bool { slope.isFinite && abstainedShift.isFinite && intercept.isFinite }
 
-    /// The largest distance of a probability from 0 and 1 that the logit resolves.
+    /// How close to 0 or 1 a probability may come before its logit is taken (closer ones
+    /// are clamped to this distance).
     static let probabilityFloor: Float = 1e-6
 
     /// The logit of `probability`, clamped to `probabilityFloor…1 − probabilityFloor`: the

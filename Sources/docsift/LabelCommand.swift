@@ -32,7 +32,8 @@ struct LabelCommand: ParsableCommand {
             text that recurs. Memory stays bounded by N (plus 8 MB of bigram counters), \
             however long the input. Picking in rounds pays a little more: to label 1,000, \
             pick 200, label them, retrain, and pick again from the same input with --exclude \
-            naming the earlier rounds' picks, which are then never picked again.
+            naming what is already labeled (the training file or the earlier rounds' picks), \
+            which is then never picked again.
             """)
 
     @OptionGroup var input: InputOptions

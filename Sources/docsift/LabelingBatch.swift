@@ -69,7 +69,7 @@ struct LabelingBatch {
     /// The ids of the records in `paths` (`--exclude`), read with the input's options. A
     /// record that is not a document (the picks of an earlier round carry no text) still
     /// gives its id.
-    /// - Throws: ``ExcludeFileError`` when a file cannot be read at all.
+    /// - Throws: `CorpusError.unreadable` when a file cannot be read at all.
     static func ids(in paths: [String], input: InputOptions) throws -> Set<String> {
         guard !paths.isEmpty else { return [] }
         var ids = Set<String>()
@@ -77,7 +77,8 @@ struct LabelingBatch {
         try source.forEachRecord { result in
             switch result {
             case .success(let record): ids.insert(record.id)
-            case .failure(let error) where error.isWholeInput: throw ExcludeFileError(path: error.id, reason: error.reason)
+            case .failure(let error) where error.isWholeInput:
+                throw CorpusError.unreadable(path: error.id, reason: error.reason + " (an --exclude file: the documents not to pick)")
             case .failure(let error): ids.insert(error.id)
             }
             return true
@@ -181,17 +182,5 @@ private struct GainHeap {
             }
         }
         return top
-    }
-}
-
-/// An `--exclude` file that cannot be read.
-struct ExcludeFileError: Error, LocalizedError {
-    /// The file.
-    let path: String
-    /// Why it cannot be read.
-    let reason: String
-
-    var errorDescription: String? {
-        "--exclude \(path): \(reason); give a JSONL file of the documents not to pick (e.g. an earlier round's picks)"
     }
 }

@@ -5,11 +5,12 @@ rounds of chosen/K, retraining on everything labeled so far between rounds (as a
 in batches would); every pick is still made by `docsift label --uncertain`. --exclude-labeled
 runs the rounds as the README tells a user to: every round reads the whole archive (labeled
 headlines included) and names everything labeled so far with `--exclude`."""
-import argparse, json, os, random, subprocess, statistics, time
+import argparse, json, os, random, subprocess, statistics
+from common import DEFAULT_DATA, accuracy as measured_accuracy, carve, read_splits, train_model as trained, write_jsonl as write
 
 p = argparse.ArgumentParser()
 p.add_argument("--docsift", required=True)
-p.add_argument("--data", required=True)
+p.add_argument("--data", default=DEFAULT_DATA)
 p.add_argument("--work", required=True)
 p.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
 p.add_argument("--initial", type=int, default=1000)
@@ -27,20 +28,10 @@ p.add_argument("--exclude-labeled", action="store_true",
                     "workflow) instead of reading only the unlabeled rest")
 a = p.parse_args()
 
-records = [json.loads(line) for line in open(a.data, encoding="utf-8")]
-train = [r for r in records if r["split"] == "train"]
-test = [r for r in records if r["split"] == "test"]
+train, test = read_splits(a.data)
 if a.measure_on == "validation":
-    carve = train[:]
-    random.Random(a.carve_seed).shuffle(carve)
-    test, train = carve[:4800], carve[4800:]
+    test, train = carve(train, a.carve_seed)
 test_path = os.path.join(a.work, a.measure_on + ".jsonl")
-
-
-def write(path, rows):
-    with open(path, "w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
 def run(*args, stdout=None):
@@ -48,18 +39,11 @@ def run(*args, stdout=None):
 
 
 def train_model(rows, name):
-    path = os.path.join(a.work, name + ".jsonl")
-    model = os.path.join(a.work, name + ".dsmodel")
-    write(path, rows)
-    run("train", path, "--out", model)
-    return model
+    return trained(a.docsift, rows, a.work, name)
 
 
 def accuracy(rows, name):
-    model = train_model(rows, name)
-    out = subprocess.run([a.docsift, "eval", test_path, "--model", model, "--json"], check=True,
-                         capture_output=True, text=True).stdout
-    return json.loads(out)["accuracy"]
+    return measured_accuracy(a.docsift, train_model(rows, name), test_path)
 
 
 write(test_path, test)

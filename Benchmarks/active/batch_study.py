@@ -26,13 +26,14 @@ is there. The badge policy needs scikit-learn (e.g. /work/.venv-docsift-peers/bi
   python3 Benchmarks/active/batch_study.py --docsift .build/release/docsift --work /tmp/study \
       --carves 0 1 --policies cli r5/cli wcover:f=4:pow=2
 """
-import argparse, json, math, os, random, statistics, subprocess, sys
+import argparse, json, math, os, random, statistics, subprocess
 from collections import Counter, defaultdict
 import numpy as np
+from common import DEFAULT_DATA, accuracy, carve as validation_carve, read_splits, train_model, write_jsonl as write
 
 p = argparse.ArgumentParser()
 p.add_argument("--docsift", required=True)
-p.add_argument("--data", default="/work/shared/data/nlpcc2017_headlines/headlines.jsonl")
+p.add_argument("--data", default=DEFAULT_DATA)
 p.add_argument("--work", required=True)
 p.add_argument("--carves", type=int, nargs="+", default=[0, 1])
 p.add_argument("--seeds", type=int, nargs="+", default=list(range(1, 11)))
@@ -40,16 +41,9 @@ p.add_argument("--policies", nargs="+", required=True)
 a = p.parse_args()
 os.makedirs(a.work, exist_ok=True)
 N0, N = 1000, 1000
-records = [json.loads(l) for l in open(a.data, encoding="utf-8")]
-train_all = [r for r in records if r["split"] == "train"]
+train_all, _ = read_splits(a.data)
 res_path = os.path.join(a.work, "results.json")
 RES = json.load(open(res_path)) if os.path.exists(res_path) else {}
-
-
-def write(path, rows):
-    with open(path, "w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
 def ds(*args):
@@ -57,13 +51,11 @@ def ds(*args):
 
 
 def train(rows, name):
-    path = os.path.join(a.work, name + ".jsonl"); model = os.path.join(a.work, name + ".dsmodel")
-    write(path, rows); ds("train", path, "--out", model)
-    return model
+    return train_model(a.docsift, rows, a.work, name)
 
 
 def acc(model, val_path):
-    return json.loads(ds("eval", val_path, "--model", model, "--json"))["accuracy"]
+    return accuracy(a.docsift, model, val_path)
 
 
 def label(model, rows, name, uncertain=None):
@@ -257,8 +249,7 @@ def run_policy(policy, carve, seed, st):
 
 
 for carve in a.carves:
-    carved = train_all[:]; random.Random(carve).shuffle(carved)
-    validation, archive = carved[:4800], carved[4800:]
+    validation, archive = validation_carve(train_all, carve)
     val_path = os.path.join(a.work, f"val-c{carve}.jsonl"); write(val_path, validation)
     cache = {}
 

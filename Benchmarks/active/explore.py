@@ -7,12 +7,13 @@ cuts bigrams with the model's n-gram kernel and asks the model's vocabulary what
 Needs a docsift build whose label records also carry the raw scores as "raw": apply
 raw-scores.patch to a scratch copy of the repository, build, and pass that binary as --docsift.
 """
-import argparse, json, math, os, random, statistics, subprocess, sys
+import argparse, json, math, os, random, statistics, subprocess
 from collections import Counter, defaultdict
+from common import DEFAULT_DATA, accuracy as measured_accuracy, bigrams, carve, read_splits, train_model, write_jsonl as write
 
 p = argparse.ArgumentParser()
 p.add_argument("--docsift", required=True)
-p.add_argument("--data", required=True)
+p.add_argument("--data", default=DEFAULT_DATA)
 p.add_argument("--work", required=True)
 p.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
 p.add_argument("--initial", type=int, default=1000)
@@ -21,28 +22,13 @@ p.add_argument("--validation", type=int, default=4800)
 p.add_argument("--methods", nargs="+", default=None)
 a = p.parse_args()
 
-records = [json.loads(line) for line in open(a.data, encoding="utf-8")]
-train = [r for r in records if r["split"] == "train"]
-carve = train[:]
-random.Random(0).shuffle(carve)
-validation, archive = carve[:a.validation], carve[a.validation:]
+train, _ = read_splits(a.data)
+validation, archive = carve(train, 0, a.validation)
 val_path = os.path.join(a.work, "validation.jsonl")
 
 
-def write(path, rows):
-    with open(path, "w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-
-
 def accuracy(rows, name):
-    path = os.path.join(a.work, name + ".jsonl")
-    model = os.path.join(a.work, name + ".dsmodel")
-    write(path, rows)
-    subprocess.run([a.docsift, "train", path, "--out", model], check=True, stderr=subprocess.DEVNULL)
-    out = subprocess.run([a.docsift, "eval", val_path, "--model", model, "--json"], check=True,
-                         capture_output=True, text=True).stdout
-    return json.loads(out)["accuracy"]
+    return measured_accuracy(a.docsift, train_model(a.docsift, rows, a.work, name), val_path)
 
 
 def top2(values):
@@ -50,8 +36,7 @@ def top2(values):
     return order[0], order[1]
 
 
-def grams(text, n=2):
-    return {text[i:i + n] for i in range(len(text) - n + 1)} or {text}
+grams = bigrams
 
 
 # --- policies: each takes the pool predictions (list of dicts) and returns chosen ids ---------

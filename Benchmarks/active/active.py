@@ -5,16 +5,10 @@ rounds of chosen/K, retraining on everything labeled so far between rounds (as a
 in batches would); every pick is still made by `docsift label --uncertain`. --exclude-labeled
 runs the rounds as the README tells a user to: every round reads the whole archive (labeled
 headlines included) and names everything labeled so far with `--exclude`."""
-import argparse, json, os, random, subprocess, statistics
-from common import DEFAULT_DATA, accuracy as measured_accuracy, carve, read_splits, train_model as trained, write_jsonl as write
+import json, os, random, subprocess, statistics
+from common import accuracy as measured_accuracy, argument_parser, carve, read_splits, train_model as trained, write_jsonl as write
 
-p = argparse.ArgumentParser()
-p.add_argument("--docsift", required=True)
-p.add_argument("--data", default=DEFAULT_DATA)
-p.add_argument("--work", required=True)
-p.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
-p.add_argument("--initial", type=int, default=1000)
-p.add_argument("--chosen", type=int, default=1000)
+p = argument_parser()
 p.add_argument("--measure-on", choices=["test", "validation"], default="test",
                help="validation: 4,800 train headlines carved off (seeded, as explore.py does) measure, and the "
                     "archive is the rest of train; the test split is not read")

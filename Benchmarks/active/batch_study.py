@@ -26,17 +26,13 @@ is there. The badge policy needs scikit-learn (e.g. /work/.venv-docsift-peers/bi
   python3 Benchmarks/active/batch_study.py --docsift .build/release/docsift --work /tmp/study \
       --carves 0 1 --policies cli r5/cli wcover:f=4:pow=2
 """
-import argparse, json, math, os, random, statistics, subprocess
+import json, math, os, random, statistics, subprocess
 from collections import Counter, defaultdict
 import numpy as np
-from common import DEFAULT_DATA, accuracy, carve as validation_carve, read_splits, train_model, write_jsonl as write
+from common import accuracy, argument_parser, carve as validation_carve, read_splits, train_model, write_jsonl as write
 
-p = argparse.ArgumentParser()
-p.add_argument("--docsift", required=True)
-p.add_argument("--data", default=DEFAULT_DATA)
-p.add_argument("--work", required=True)
+p = argument_parser(seeds=range(1, 11), sizes=False)
 p.add_argument("--carves", type=int, nargs="+", default=[0, 1])
-p.add_argument("--seeds", type=int, nargs="+", default=list(range(1, 11)))
 p.add_argument("--policies", nargs="+", required=True)
 a = p.parse_args()
 os.makedirs(a.work, exist_ok=True)

@@ -1,13 +1,27 @@
 """What the active-learning scripts (active.py, batch_study.py, explore.py) share: the NLPCC
 splits and the validation carves, JSONL writing, one `docsift train` + `docsift eval`, and the
 character bigrams the Python policies count."""
-import json, os, random, subprocess
+import argparse, json, os, random, subprocess
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # ../shared/data beside the repository (see its README); never copied into the repository.
 DEFAULT_DATA = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "data", "nlpcc2017_headlines", "headlines.jsonl"))
 # Headlines a validation carve takes off the train split to measure on.
 VALIDATION_SIZE = 4800
+
+
+def argument_parser(seeds=(1, 2, 3), sizes=True):
+    """The options every script takes: --docsift, --data, --work and --seeds (default `seeds`);
+    with `sizes`, also --initial and --chosen (labeled at random first, then picked)."""
+    p = argparse.ArgumentParser()
+    p.add_argument("--docsift", required=True)
+    p.add_argument("--data", default=DEFAULT_DATA)
+    p.add_argument("--work", required=True)
+    p.add_argument("--seeds", type=int, nargs="+", default=list(seeds))
+    if sizes:
+        p.add_argument("--initial", type=int, default=1000)
+        p.add_argument("--chosen", type=int, default=1000)
+    return p
 
 
 def read_splits(path):

@@ -7,17 +7,11 @@ cuts bigrams with the model's n-gram kernel and asks the model's vocabulary what
 Needs a docsift build whose label records also carry the raw scores as "raw": apply
 raw-scores.patch to a scratch copy of the repository, build, and pass that binary as --docsift.
 """
-import argparse, json, math, os, random, statistics, subprocess
+import json, math, os, random, statistics, subprocess
 from collections import Counter, defaultdict
-from common import DEFAULT_DATA, accuracy as measured_accuracy, bigrams, carve, read_splits, train_model, write_jsonl as write
+from common import accuracy as measured_accuracy, argument_parser, bigrams, carve, read_splits, train_model, write_jsonl as write
 
-p = argparse.ArgumentParser()
-p.add_argument("--docsift", required=True)
-p.add_argument("--data", default=DEFAULT_DATA)
-p.add_argument("--work", required=True)
-p.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
-p.add_argument("--initial", type=int, default=1000)
-p.add_argument("--chosen", type=int, default=1000)
+p = argument_parser()
 p.add_argument("--validation", type=int, default=4800)
 p.add_argument("--methods", nargs="+", default=None)
 a = p.parse_args()
